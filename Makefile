@@ -1,0 +1,42 @@
+# Two everyday commands: `make serve` (preview with live reload) and `make test`.
+# Both install what they need first, so they work on a fresh Debian machine.
+
+SHELL := /bin/bash
+# uv from PATH, or the copy `make setup` installs with pip.
+UV ?= $(shell command -v uv 2>/dev/null || echo python3 -m uv)
+# uv must use the machine's Python, never download one (there is no network for that).
+export UV_PYTHON_DOWNLOADS := never
+export NO_MKDOCS_2_WARNING := 1
+# Debian packages the tests and PDF checks use.
+SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core fonts-liberation2
+
+.PHONY: serve test build setup setup-python setup-system bench clean
+
+serve: setup-python ## Preview at http://127.0.0.1:8000 with live reload
+	$(UV) run mkdocs serve -a 127.0.0.1:8000
+
+test: setup ## Build the site once and run every test against it
+	$(UV) run pytest
+
+build: setup-python ## Build the site, PDFs and downloads into site/
+	$(UV) run mkdocs build --strict
+
+setup: setup-python setup-system
+
+setup-python:
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || \
+		python3 -m pip install --quiet --user uv || \
+		python3 -m pip install --quiet --user --break-system-packages uv
+	$(UV) sync --frozen --all-groups
+
+setup-system:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages: $$missing"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+clean:
+	rm -rf site .pytest_cache

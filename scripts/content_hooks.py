@@ -1,0 +1,62 @@
+"""MkDocs hooks: fill data shortcodes, add glossary hovers, check front matter.
+
+Pages stay plain Markdown. Where a page needs a list kept in ``data/`` it holds
+a shortcode such as ``<!-- data:helplines -->``; this hook swaps it for the
+rendered list. An unknown shortcode, a page without a title or description,
+or a malformed data file stops the build with a message naming the file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+import glossary
+import helplines
+from datafiles import DataError
+
+ROOT = Path(__file__).resolve().parent.parent
+SHORTCODE = re.compile(r"<!--\s*data:([a-z-]+)\s*-->")
+REQUIRED_META = ("title", "description")
+
+# Data loaded once per build in on_config; the renderers below read it.
+_data: dict[str, object] = {}
+
+
+def _renderers() -> dict[str, object]:
+    return {
+        "helplines": lambda: helplines.render_markdown(_data["countries"]),
+        "helplines-summary": lambda: helplines.render_summary(_data["countries"]),
+        "glossary": lambda: glossary.render_markdown(_data["terms"]),
+    }
+
+
+# Load and check every data file before any page is read.
+def on_config(config, **kwargs):
+    try:
+        _data["countries"] = helplines.load_countries()
+        _data["terms"] = glossary.load_terms()
+    except DataError as exc:
+        raise PluginError(str(exc)) from exc
+    _data["abbreviations"] = glossary.abbreviations(_data["terms"])
+    return config
+
+
+# Check front matter, expand shortcodes, and append the glossary abbreviations.
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    source = page.file.src_uri
+    for key in REQUIRED_META:
+        if not str(page.meta.get(key, "")).strip():
+            raise PluginError(f"docs/{source}: front matter has no '{key}'")
+    renderers = _renderers()
+
+    def expand(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in renderers:
+            raise PluginError(f"docs/{source}: unknown shortcode 'data:{name}'")
+        return renderers[name]()
+
+    markdown = SHORTCODE.sub(expand, markdown)
+    return f"{markdown}\n\n{_data['abbreviations']}\n"

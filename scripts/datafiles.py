@@ -1,0 +1,63 @@
+"""Load and check the project's YAML data files.
+
+Every list of numbers or terms lives in one file under ``data/``. This module
+reads such a file and raises :class:`DataError` naming the file, the entry and
+the problem when anything is missing or malformed, so a typo stops the build
+instead of reaching a reader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+
+
+class DataError(ValueError):
+    """A data file is missing, unreadable or has a malformed entry."""
+
+
+def load(path: Path) -> Any:
+    """Parse a YAML file, naming it in any error."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise DataError(f"{path}: file not found") from exc
+    except yaml.YAMLError as exc:
+        raise DataError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def require(
+    path: Path, where: str, entry: Any, fields: dict[str, type | tuple[type, ...]]
+) -> None:
+    """Check that ``entry`` is a mapping holding every field with the right type."""
+    if not isinstance(entry, dict):
+        raise DataError(f"{path}: {where}: expected a mapping, got {type(entry).__name__}")
+    for name, kind in fields.items():
+        value = entry.get(name)
+        if value is None or value == "":
+            raise DataError(f"{path}: {where}: missing '{name}'")
+        if not isinstance(value, kind):
+            raise DataError(f"{path}: {where}: '{name}' has the wrong type ({type(value).__name__})")
+
+
+def reject_unknown(path: Path, where: str, entry: dict, allowed: set[str]) -> None:
+    """Refuse keys the renderer would silently ignore (usually a typo)."""
+    unknown = sorted(set(entry) - allowed)
+    if unknown:
+        raise DataError(f"{path}: {where}: unknown key(s) {', '.join(unknown)}")
+
+
+def as_date(path: Path, where: str, value: Any) -> dt.date:
+    """Accept a YAML date or an ISO string; anything else is an error."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise DataError(f"{path}: {where}: '{value}' is not a date (YYYY-MM-DD)") from exc

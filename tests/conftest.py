@@ -1,0 +1,158 @@
+"""Shared fixtures: the site is built once per test session and every test reads that build."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Strict build of ``project`` into ``site_dir``; returns the finished process."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)],
+        cwd=project, env={**BUILD_ENV, **(env or {})},
+        capture_output=True, text=True, timeout=900,
+    )
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory) -> subprocess.CompletedProcess:
+    site = tmp_path_factory.mktemp("build") / "site"
+    result = run_build(ROOT, site)
+    result.site_dir = site
+    if result.returncode != 0:
+        pytest.fail(f"strict build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    return result
+
+
+@pytest.fixture(scope="session")
+def site_dir(build) -> Path:
+    return build.site_dir
+
+
+@pytest.fixture(scope="session")
+def build_log(build) -> str:
+    return build.stdout + build.stderr
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml without resolving its !ENV and !!python tags."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python", lambda loader, suffix, node: None)
+
+
+@pytest.fixture(scope="session")
+def config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def _flatten(nav) -> list[str]:
+    out = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        out.extend(_flatten(value) if isinstance(value, list) else [value])
+    return out
+
+
+@pytest.fixture(scope="session")
+def nav_pages(config) -> list[str]:
+    """Markdown sources in nav order, e.g. ``guide/what-to-expect.md``."""
+    return _flatten(config["nav"])
+
+
+def html_path(src: str) -> str:
+    return re.sub(r"\.md$", ".html", src)
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    """The built site on a loopback HTTP server; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: run the README's test command, which installs it")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def project_copy(tmp_path_factory):
+    """A factory for throw-away copies of the project, to plant faults in."""
+    def make() -> Path:
+        dest = tmp_path_factory.mktemp("project")
+        for name in ("mkdocs.yml", "docs", "overrides", "scripts", "data"):
+            src = ROOT / name
+            if src.is_dir():
+                shutil.copytree(src, dest / name)
+            else:
+                shutil.copy2(src, dest / name)
+        return dest
+    return make
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """With FAIL_ON_SKIP=1 (set by CI), a skipped test fails the run."""
+    if os.environ.get("FAIL_ON_SKIP") != "1":
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped:
+        reporter.write_line(f"FAIL_ON_SKIP: {len(skipped)} test(s) skipped; skips are failures here", red=True)
+        session.exitstatus = 1
+
+
+@pytest.fixture(scope="session")
+def built_pages(site_dir, nav_pages) -> dict:
+    """Parsed HTML of every nav page, keyed by its Markdown source."""
+    from bs4 import BeautifulSoup
+
+    return {
+        src: BeautifulSoup((site_dir / html_path(src)).read_text(encoding="utf-8"), "html.parser")
+        for src in nav_pages
+    }
+
+
+def article(soup):
+    """The page's own content, without Material's navigation and footer."""
+    return soup.select_one("article.md-content__inner")
