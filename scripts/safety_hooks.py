@@ -6,6 +6,9 @@
 - Fills the Content-Security-Policy ``<meta>`` with the hashes of the page's
   inline scripts, so no ``'unsafe-inline'`` is needed.
 - Adds ``rel="noopener noreferrer"`` to every link that leaves the site.
+- Writes ready-made header files for static hosts (``_headers`` for Netlify
+  or Cloudflare Pages, ``nginx-headers.conf`` for nginx) with the same policy
+  plus the headers a ``<meta>`` tag cannot set.
 Each step raises an error naming the page when the markup it expects is gone,
 so a theme upgrade cannot silently drop a safety feature.
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
@@ -25,16 +29,16 @@ INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]
 EXTERNAL_LINK = re.compile(r"<a\s([^>]*?)href=\"(https?:|mailto:|tel:)([^\"]*)\"([^>]*)>")
 REL_ATTR = re.compile(r"\srel=\"[^\"]*\"")
 
-# 'self' only. Inline styles stay allowed because Material positions a few
-# elements with style attributes; styles cannot send data anywhere.
+# 'self' only, for every kind of resource; inline scripts are allowed one by
+# one through their hashes.
 CSP_DIRECTIVES = (
     "default-src 'self'",
     "script-src 'self' {hashes}",
-    "style-src 'self' 'unsafe-inline'",
+    "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
-    "worker-src 'self' blob:",
+    "worker-src 'self'",
     "frame-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
@@ -42,15 +46,30 @@ CSP_DIRECTIVES = (
 )
 
 
+# Headers that only a server can send; the CSP is added to them.
+SERVER_HEADERS = {
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+}
+
+# Inline-script hashes seen on any page of this build, for the header files.
+_hashes: set[str] = set()
+
+
 def _script_hash(body: str) -> str:
     digest = hashlib.sha256(body.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def csp(html: str) -> str:
-    """The policy for one page: its own inline scripts allowed by hash."""
-    hashes = sorted({_script_hash(body) for body in INLINE_SCRIPT.findall(html)})
-    return "; ".join(CSP_DIRECTIVES).format(hashes=" ".join(hashes)).replace("  ", " ")
+def csp(hashes: set[str]) -> str:
+    """The policy allowing only this site, plus the given inline-script hashes."""
+    return "; ".join(CSP_DIRECTIVES).format(hashes=" ".join(sorted(hashes))).replace("  ", " ")
+
+
+def page_hashes(html: str) -> set[str]:
+    return {_script_hash(body) for body in INLINE_SCRIPT.findall(html)}
 
 
 def _secure_external(match: re.Match) -> str:
@@ -74,4 +93,23 @@ def on_post_page(output, page, config, **kwargs):
     output = EXTERNAL_LINK.sub(_secure_external, output)
     if CSP_PLACEHOLDER not in output:
         raise PluginError(f"{where}: the Content-Security-Policy placeholder is missing")
-    return output.replace(CSP_PLACEHOLDER, csp(output), 1)
+    hashes = page_hashes(output)
+    _hashes.update(hashes)
+    return output.replace(CSP_PLACEHOLDER, csp(hashes), 1)
+
+
+# Start each build (and each live-reload rebuild) with no hashes collected.
+def on_pre_build(config, **kwargs):
+    _hashes.clear()
+
+
+# Header files for hosts that can send real HTTP headers.
+def on_post_build(config, **kwargs):
+    site = Path(config["site_dir"])
+    policy = csp(_hashes) + "; frame-ancestors 'none'"
+    headers = {"Content-Security-Policy": policy, **SERVER_HEADERS}
+    lines = ["/*"] + [f"  {name}: {value}" for name, value in headers.items()]
+    (site / "_headers").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    nginx = ["# Include inside the server { } block that serves this site."]
+    nginx += [f'add_header {name} "{value}" always;' for name, value in headers.items()]
+    (site / "nginx-headers.conf").write_text("\n".join(nginx) + "\n", encoding="utf-8")

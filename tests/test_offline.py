@@ -1,0 +1,65 @@
+"""Offline: the zip of the whole guide opens from disk with no network, and search works."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def unzipped(site_dir, tmp_path_factory):
+    archive = site_dir / "downloads" / "going-no-contact.zip"
+    assert archive.stat().st_size > 100_000
+    dest = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(archive) as zf:
+        assert zf.testzip() is None
+        zf.extractall(dest)
+    return dest / "going-no-contact"
+
+
+def test_zip_holds_the_site(unzipped, site_dir):
+    assert (unzipped / "index.html").exists() and (unzipped / "README.txt").exists()
+    built = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")}
+    zipped = {p.relative_to(unzipped).as_posix() for p in unzipped.rglob("*.html")}
+    assert built == zipped
+    assert not (unzipped / "downloads" / "going-no-contact.zip").exists()
+    # Every other download (PDFs, spreadsheet) travels with it.
+    for download in (site_dir / "downloads").iterdir():
+        if download.name != "going-no-contact.zip":
+            assert (unzipped / "downloads" / download.name).exists(), download.name
+
+
+def test_zip_is_linked_as_download_the_whole_guide(built_pages):
+    links = [a for a in built_pages["index.md"].find_all("a") if "going-no-contact.zip" in a.get("href", "")]
+    assert links and "Download the whole guide" in links[0].get_text()
+
+
+def test_opens_from_disk_with_no_network(browser, unzipped):
+    ctx = browser.new_context(offline=True)
+    outside = []
+
+    def guard(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    ctx.route("**/*", guard)
+    page = ctx.new_page()
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto((unzipped / "index.html").as_uri())
+    assert "Start here" in page.title()
+    page.click("nav.md-nav--primary a[href$='help-now.html']")
+    page.wait_for_load_state("load")
+    assert page.url.endswith("help-now.html") and "Get help now" in page.title()
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.type("hoovering", delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert page.locator(".md-search-result__item").count() > 0
+    ctx.close()
+    assert outside == [], outside
+    assert errors == [], errors

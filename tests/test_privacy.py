@@ -1,0 +1,98 @@
+"""Privacy: no request leaves the site, no cookies or storage, a strict CSP with no violations."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import html_path
+
+
+@pytest.fixture(scope="module")
+def visit(browser, server, nav_pages):
+    """Load every page once and run a search; record what the browser did."""
+    ctx = browser.new_context()
+    outside, console = [], []
+    origin = urlsplit(server).netloc
+
+    def guard(route):
+        if urlsplit(route.request.url).netloc == origin:
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    ctx.route("**/*", guard)
+    page = ctx.new_page()
+    page.on("console", lambda msg: console.append(f"{page.url}: {msg.type}: {msg.text}"))
+    metas = {}
+    for src in nav_pages:
+        page.goto(server + html_path(src))
+        page.wait_for_load_state("load")
+        metas[src] = page.evaluate(
+            "document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')?.content || ''")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.type("hoovering", delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    results = page.locator(".md-search-result__item").count()
+    storage = page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
+    cookies = ctx.cookies()
+    ctx.close()
+    return {"outside": outside, "console": console, "metas": metas, "results": results,
+            "storage": storage, "cookies": cookies}
+
+
+def test_no_request_to_any_other_origin(visit):
+    assert visit["results"] > 0, "search returned nothing"
+    assert visit["outside"] == [], visit["outside"]
+
+
+def test_no_cookies_and_no_storage(visit):
+    assert visit["cookies"] == []
+    assert visit["storage"] == [[], []], visit["storage"]
+
+
+def test_csp_meta_allows_only_this_site(visit):
+    for src, policy in visit["metas"].items():
+        assert policy.startswith("default-src 'self'"), f"docs/{src}: {policy!r}"
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy, src
+        for directive in policy.split(";"):
+            sources = directive.split()[1:]
+            assert all(s in {"'self'", "'none'", "data:"} or s.startswith("'sha256-") for s in sources), directive
+
+
+def test_no_csp_violation_or_error_in_the_console(visit):
+    problems = [line for line in visit["console"] if "error" in line.split(": ")[1]
+                or "Content Security Policy" in line]
+    assert problems == [], "\n".join(problems)
+
+
+def test_csp_blocks_a_third_party_script(browser, server):
+    """The policy is live, not decorative: an injected third-party script is refused."""
+    ctx = browser.new_context()
+    requested = []
+    ctx.route(re.compile(r"^https://cdn\.example/"), lambda route: (requested.append(route.request.url), route.abort()))
+    page = ctx.new_page()
+    violations = []
+    page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.goto(server + "index.html")
+    page.evaluate("""() => { const s = document.createElement('script');
+        s.src = 'https://cdn.example/x.js'; document.head.appendChild(s); }""")
+    page.wait_for_timeout(300)
+    ctx.close()
+    assert requested == [] and violations
+
+
+def test_header_files_for_static_hosts(site_dir):
+    netlify = (site_dir / "_headers").read_text(encoding="utf-8")
+    nginx = (site_dir / "nginx-headers.conf").read_text(encoding="utf-8")
+    for text in (netlify, nginx):
+        assert "Content-Security-Policy" in text and "frame-ancestors 'none'" in text
+        assert "Referrer-Policy" in text and "no-referrer" in text
+        assert "X-Content-Type-Options" in text and "nosniff" in text
+        assert "Permissions-Policy" in text
+    assert netlify.startswith("/*\n")
+    assert all(line.startswith(("#", "add_header ")) for line in nginx.splitlines())
