@@ -21,6 +21,9 @@ test: setup ## Build the site once and run every test against it
 build: setup-python ## Build the site, PDFs and downloads into site/
 	$(UV) run mkdocs build --strict
 
+bench: setup ## Compare build time, page weight, paint times and search with a default Material site
+	$(UV) run python scripts/benchmark.py
+
 setup: setup-python setup-system
 
 setup-python:
@@ -39,4 +42,4 @@ setup-system:
 	fi
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site build .pytest_cache

@@ -15,11 +15,13 @@ from mkdocs.exceptions import PluginError
 
 import glossary
 import helplines
+import incident_log
 from datafiles import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 SHORTCODE = re.compile(r"<!--\s*data:([a-z-]+)\s*-->")
 REQUIRED_META = ("title", "description")
+GLOSSARY_PAGE = "glossary.md"
 
 # Data loaded once per build in on_config; the renderers below read it.
 _data: dict[str, object] = {}
@@ -30,6 +32,9 @@ def _renderers() -> dict[str, object]:
         "helplines": lambda: helplines.render_markdown(_data["countries"]),
         "helplines-summary": lambda: helplines.render_summary(_data["countries"]),
         "glossary": lambda: glossary.render_markdown(_data["terms"]),
+        "incident-log-fields": lambda: incident_log.render_fields_markdown(_data["incident_log"]),
+        "incident-log-example": lambda: incident_log.render_example_markdown(_data["incident_log"]),
+        "incident-log-guidance": lambda: incident_log.render_guidance_markdown(_data["incident_log"]),
     }
 
 
@@ -38,6 +43,7 @@ def on_config(config, **kwargs):
     try:
         _data["countries"] = helplines.load_countries()
         _data["terms"] = glossary.load_terms()
+        _data["incident_log"] = incident_log.load_definition()
     except DataError as exc:
         raise PluginError(str(exc)) from exc
     _data["abbreviations"] = glossary.abbreviations(_data["terms"])
@@ -59,4 +65,6 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         return renderers[name]()
 
     markdown = SHORTCODE.sub(expand, markdown)
+    if source == GLOSSARY_PAGE:
+        return markdown  # the page itself spells every term out
     return f"{markdown}\n\n{_data['abbreviations']}\n"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from pathlib import Path
 
 from datafiles import DATA_DIR, DataError, as_date, load, reject_unknown, require
@@ -100,8 +101,12 @@ def _line(entry: Entry) -> str:
     if entry.details:
         text += f" {entry.details}"
     if entry.website:
-        text += f" [Website]({entry.website})."
+        text += f" [{entry.name} website]({entry.website})."
     return text
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc.removeprefix("www.")
 
 
 def render_markdown(countries: list[Country]) -> str:
@@ -112,10 +117,9 @@ def render_markdown(countries: list[Country]) -> str:
         if country.note:
             out.append(f"{country.note}\n")
         out.extend(f"- {_line(entry)}" for entry in country.entries)
-        checked = sorted({(e.checked, e.source) for e in country.entries})
-        sources = ", ".join(f"[source {n}]({src})" for n, (_, src) in enumerate(checked, 1))
+        sources = ", ".join(f"[{_host(e.source)}]({e.source})" for e in country.entries)
         latest = max(e.checked for e in country.entries)
-        out.append(f"\n<small>Numbers checked on {latest} against the services' own pages: "
+        out.append(f"\n<small>Numbers checked on {latest}. Where we checked them: "
                    f"{sources}.</small>\n")
     return "\n".join(out)
 

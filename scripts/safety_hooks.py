@@ -2,7 +2,8 @@
 
 - Moves the quick-exit bar to the very start of ``<body>``: Material renders
   its skip link before any template block, and the exit must be the first
-  tab stop.
+  tab stop. Material's skip link moves into the bar, so it stays inside a
+  landmark and right after the exit in the tab order.
 - Fills the Content-Security-Policy ``<meta>`` with the hashes of the page's
   inline scripts, so no ``'unsafe-inline'`` is needed.
 - Adds ``rel="noopener noreferrer"`` to every link that leaves the site.
@@ -25,6 +26,8 @@ from mkdocs.exceptions import PluginError
 CSP_PLACEHOLDER = "__CSP__"
 QUICK_EXIT = re.compile(r"<!-- quick-exit -->.*?<!-- /quick-exit -->\s*", re.S)
 BODY_OPEN = re.compile(r"<body[^>]*>")
+SKIP_LINK = re.compile(r'<div data-md-component="skip">.*?</div>\s*', re.S)
+SKIP_MARKER = "<!-- skip-link -->"
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S)
 EXTERNAL_LINK = re.compile(r"<a\s([^>]*?)href=\"(https?:|mailto:|tel:)([^\"]*)\"([^>]*)>")
 REL_ATTR = re.compile(r"\srel=\"[^\"]*\"")
@@ -86,10 +89,15 @@ def on_post_page(output, page, config, **kwargs):
     if not exit_bar:
         raise PluginError(f"{where}: the quick-exit bar is missing from the page")
     output = QUICK_EXIT.sub("", output, count=1)
+    skip = SKIP_LINK.search(output)
+    if not skip or SKIP_MARKER not in exit_bar.group(0):
+        raise PluginError(f"{where}: Material's skip link or the bar's skip-link marker is missing")
+    output = SKIP_LINK.sub("", output, count=1)
+    bar = exit_bar.group(0).replace(SKIP_MARKER, skip.group(0).strip(), 1)
     body = BODY_OPEN.search(output)
     if not body:
         raise PluginError(f"{where}: no <body> tag found")
-    output = output[: body.end()] + exit_bar.group(0) + output[body.end():]
+    output = output[: body.end()] + bar + output[body.end():]
     output = EXTERNAL_LINK.sub(_secure_external, output)
     if CSP_PLACEHOLDER not in output:
         raise PluginError(f"{where}: the Content-Security-Policy placeholder is missing")

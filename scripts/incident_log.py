@@ -1,0 +1,499 @@
+"""The incident log: one definition, every form built from it.
+
+``data/incident-log.yml`` lists the log's columns (in order), the fields of the
+"About the person" sheet and the guidance. This module checks that file and
+builds each form from it, so the forms can never drift apart:
+
+- ``incident-log.csv``: one header row of column labels;
+- ``incident-log.xlsx``: a "Log" sheet with drop-down lists and date and time
+  formats, plus "Guidance" and "About the person" sheets;
+- ``incident-log.pdf``: a fillable, printable form (A4 landscape, also fits
+  US Letter), one PDF form field per cell;
+- the Markdown lists on ``docs/incident-log.md`` (columns, example, guidance).
+
+The site build calls it from ``scripts/incident_log_hook.py``; the files are
+generated, never committed.
+
+Usage: python scripts/incident_log.py [OUTPUT_FOLDER]   (default: site/downloads)
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import html
+import io
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from datafiles import DATA_DIR, ROOT, DataError, load, reject_unknown, require
+
+DEFINITION_FILE = DATA_DIR / "incident-log.yml"
+DEFAULT_OUTPUT = ROOT / "site" / "downloads"
+BASENAME = "incident-log"
+FORMS = ("csv", "xlsx", "pdf")
+
+KINDS = {"date", "time", "choice", "text", "longtext"}
+PERSON_KINDS = {"text", "longtext"}
+TOP_KEYS = {"title", "columns", "person", "guidance"}
+COLUMN_KEYS = {"key", "label", "kind", "help", "width", "choices", "example"}
+PERSON_KEYS = {"key", "label", "kind", "help"}
+DEFAULT_WIDTH = {"date": 12, "time": 10, "choice": 16, "text": 18, "longtext": 40}
+_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+# Excel keeps an in-cell drop-down list to 255 characters, commas between.
+MAX_LIST_CHARS = 255
+
+# Spreadsheet: rows made ready to type in, and the formats they get.
+XLSX_ROWS = 200
+XLSX_DATE_FORMAT = "yyyy-mm-dd"
+XLSX_TIME_FORMAT = "hh:mm"
+
+# PDF: rows of the log. Seven fit on each landscape page.
+PDF_ROWS = 28
+PDF_ROW_HEIGHT_MM = 22.5
+# A4 landscape is 297 x 210 mm, US Letter landscape 279.4 x 215.9 mm. The
+# side margins keep the printed area (261 x 184 mm) inside both.
+PDF_PAGE_CSS = "size: A4 landscape; margin: 12mm 18mm 14mm 18mm"
+PDF_CONTENT_WIDTH_MM = 261
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    kind: str
+    help: str = ""
+    width: int = 16
+    choices: tuple[str, ...] = ()
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class PersonField:
+    key: str
+    label: str
+    kind: str = "text"
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Definition:
+    title: str
+    columns: tuple[Column, ...]
+    person: tuple[PersonField, ...]
+    guidance: tuple[str, ...]
+    path: Path
+
+    @property
+    def labels(self) -> list[str]:
+        return [column.label for column in self.columns]
+
+
+# ---------------------------------------------------------------------------
+# Loading and checking the definition
+# ---------------------------------------------------------------------------
+
+def _clean(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _check_key(path: Path, where: str, key: str, seen: set[str]) -> None:
+    if not _KEY.match(key):
+        raise DataError(f"{path}: {where}: key '{key}' must be lowercase letters, digits or _")
+    if key in seen:
+        raise DataError(f"{path}: {where}: key '{key}' is used twice")
+    seen.add(key)
+
+
+def _load_column(path: Path, i: int, raw: object, keys: set[str], labels: set[str]) -> Column:
+    where = f"column #{i}"
+    require(path, where, raw, {"key": str, "label": str, "kind": str})
+    reject_unknown(path, where, raw, COLUMN_KEYS)
+    where = f"column '{raw['key']}'"
+    _check_key(path, where, raw["key"], keys)
+    label = _clean(raw["label"])
+    if label.lower() in labels:
+        raise DataError(f"{path}: {where}: label '{label}' is used twice")
+    labels.add(label.lower())
+    kind = raw["kind"]
+    if kind not in KINDS:
+        raise DataError(f"{path}: {where}: kind '{kind}' must be one of {sorted(KINDS)}")
+    width = raw.get("width", DEFAULT_WIDTH[kind])
+    if not isinstance(width, int) or isinstance(width, bool) or not 4 <= width <= 80:
+        raise DataError(f"{path}: {where}: width must be a whole number from 4 to 80")
+    choices = raw.get("choices")
+    if kind == "choice":
+        if (not isinstance(choices, list) or not choices
+                or not all(isinstance(c, str) and c.strip() for c in choices)):
+            raise DataError(f"{path}: {where}: a choice column needs a 'choices' list of words")
+        choices = tuple(_clean(c) for c in choices)
+        if any("," in c or '"' in c for c in choices):
+            raise DataError(f"{path}: {where}: choices may not contain commas or quote marks")
+        if len(set(c.lower() for c in choices)) != len(choices):
+            raise DataError(f"{path}: {where}: a choice is listed twice")
+        if len(",".join(choices)) > MAX_LIST_CHARS:
+            raise DataError(f"{path}: {where}: choices are too long for a spreadsheet list "
+                            f"({MAX_LIST_CHARS} characters in all)")
+    elif choices is not None:
+        raise DataError(f"{path}: {where}: only a 'choice' column can have choices")
+    for name in ("help", "example"):
+        if name in raw and not isinstance(raw[name], str):
+            raise DataError(f"{path}: {where}: '{name}' must be text")
+    return Column(key=raw["key"], label=label, kind=kind, help=_clean(raw.get("help", "")),
+                  width=width, choices=choices or (), example=_clean(raw.get("example", "")))
+
+
+def _load_person(path: Path, i: int, raw: object, keys: set[str]) -> PersonField:
+    where = f"person field #{i}"
+    require(path, where, raw, {"key": str, "label": str})
+    reject_unknown(path, where, raw, PERSON_KEYS)
+    where = f"person field '{raw['key']}'"
+    _check_key(path, where, raw["key"], keys)
+    kind = raw.get("kind", "text")
+    if kind not in PERSON_KINDS:
+        raise DataError(f"{path}: {where}: kind '{kind}' must be one of {sorted(PERSON_KINDS)}")
+    if "help" in raw and not isinstance(raw["help"], str):
+        raise DataError(f"{path}: {where}: 'help' must be text")
+    return PersonField(raw["key"], _clean(raw["label"]), kind, _clean(raw.get("help", "")))
+
+
+def load_definition(path: Path = DEFINITION_FILE) -> Definition:
+    """Read and check the definition; raise DataError naming the file and the fault."""
+    data = load(path)
+    if not isinstance(data, dict):
+        raise DataError(f"{path}: expected 'title:', 'columns:', 'person:' and 'guidance:'")
+    require(path, "top level", data, {"title": str, "columns": list, "person": list, "guidance": list})
+    reject_unknown(path, "top level", data, TOP_KEYS)
+    keys: set[str] = set()
+    labels: set[str] = set()
+    columns = tuple(_load_column(path, i, raw, keys, labels) for i, raw in enumerate(data["columns"], 1))
+    person_keys: set[str] = set()
+    person = tuple(_load_person(path, i, raw, person_keys) for i, raw in enumerate(data["person"], 1))
+    guidance = []
+    for i, tip in enumerate(data["guidance"], 1):
+        if not isinstance(tip, str) or not tip.strip():
+            raise DataError(f"{path}: guidance #{i}: expected a line of text")
+        guidance.append(_clean(tip))
+    if not columns:
+        raise DataError(f"{path}: no columns listed")
+    if not person:
+        raise DataError(f"{path}: no person fields listed")
+    if not guidance:
+        raise DataError(f"{path}: no guidance listed")
+    return Definition(_clean(data["title"]), columns, person, tuple(guidance), path)
+
+
+# ---------------------------------------------------------------------------
+# CSV
+# ---------------------------------------------------------------------------
+
+def build_csv(definition: Definition) -> bytes:
+    """One header row: the column labels, in order."""
+    out = io.StringIO()
+    csv.writer(out).writerow(definition.labels)
+    return out.getvalue().encode("utf-8")
+
+
+# ---------------------------------------------------------------------------
+# Spreadsheet
+# ---------------------------------------------------------------------------
+
+def build_xlsx(definition: Definition, rows: int = XLSX_ROWS) -> bytes:
+    """A workbook with the log, the guidance and the "About the person" sheet."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    header_fill = PatternFill("solid", fgColor="DCE6EE")
+    last = rows + 1
+
+    book = Workbook()
+    log = book.active
+    log.title = "Log"
+    log.append(definition.labels)
+    log.freeze_panes = "A2"
+    log.row_dimensions[1].height = 32
+    for index, column in enumerate(definition.columns, 1):
+        letter = get_column_letter(index)
+        cell = log.cell(row=1, column=index)
+        cell.font = bold
+        cell.fill = header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+        log.column_dimensions[letter].width = column.width
+        number_format = {"date": XLSX_DATE_FORMAT, "time": XLSX_TIME_FORMAT}.get(column.kind)
+        for row in range(2, last + 1):
+            body = log.cell(row=row, column=index)
+            body.alignment = wrap
+            if number_format:
+                body.number_format = number_format
+        span = f"{letter}2:{letter}{last}"
+        check = _validation(DataValidation, column)
+        if check is not None:
+            check.add(span)
+            log.add_data_validation(check)
+    # Print: landscape, one page wide, heading row on every page.
+    log.page_setup.orientation = "landscape"
+    log.page_setup.fitToWidth = 1
+    log.page_setup.fitToHeight = 0
+    log.sheet_properties.pageSetUpPr.fitToPage = True
+    log.print_title_rows = "1:1"
+
+    guide = book.create_sheet("Guidance")
+    guide.column_dimensions["A"].width = 100
+    guide.append([definition.title])
+    guide["A1"].font = Font(bold=True, size=14)
+    for tip in definition.guidance:
+        guide.append([tip])
+        guide.cell(row=guide.max_row, column=1).alignment = wrap
+
+    person = book.create_sheet("About the person")
+    person.append(["About the person", "Details", "What to write"])
+    for cell in person[1]:
+        cell.font = bold
+        cell.fill = header_fill
+    person.column_dimensions["A"].width = 30
+    person.column_dimensions["B"].width = 50
+    person.column_dimensions["C"].width = 50
+    for item in definition.person:
+        person.append([item.label, None, item.help])
+        row = person.max_row
+        person.cell(row=row, column=1).font = bold
+        for col in (1, 2, 3):
+            person.cell(row=row, column=col).alignment = wrap
+        person.row_dimensions[row].height = 45 if item.kind == "longtext" else 30
+
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _validation(DataValidation, column: Column):
+    """The input check for one column, or None. Warnings only: the reader may overrule."""
+    common = dict(allow_blank=True, showErrorMessage=True, errorStyle="warning",
+                  showInputMessage=bool(column.help), promptTitle=column.label[:32],
+                  prompt=column.help[:255] or None)
+    if column.kind == "choice":
+        return DataValidation(type="list", formula1='"' + ",".join(column.choices) + '"',
+                              errorTitle="Not on the list",
+                              error="This is not one of the choices. Keep it anyway?", **common)
+    if column.kind == "date":
+        return DataValidation(type="date", operator="greaterThan", formula1="DATE(1900,1,1)",
+                              errorTitle="Not a date",
+                              error="This does not look like a date. Keep it anyway?", **common)
+    if column.kind == "time":
+        return DataValidation(type="time", operator="between", formula1="0", formula2="0.999988426",
+                              errorTitle="Not a time",
+                              error="This does not look like a time, such as 17:40. Keep it anyway?",
+                              **common)
+    return None
+
+
+# ---------------------------------------------------------------------------
+# PDF
+# ---------------------------------------------------------------------------
+
+def field_name(row: int, key: str) -> str:
+    """The PDF form field name of one log cell, e.g. ``row03_where``."""
+    return f"row{row:02d}_{key}"
+
+
+def person_field_name(key: str) -> str:
+    return f"person_{key}"
+
+
+PDF_CSS = """
+@page { %(page)s;
+  @bottom-left { content: "%(title)s"; font-size: 7.5pt; color: #555 }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 7.5pt; color: #555 } }
+html { font-family: "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 10.5pt; color: #111;
+  line-height: 1.35 }
+h1 { font-size: 20pt; margin: 0 0 2mm }
+h2 { font-size: 13pt; margin: 5mm 0 2mm; break-after: avoid }
+p { margin: 0 0 2mm }
+ul { margin: 0 0 2mm; padding-left: 5mm }
+li { margin: 0 0 1.2mm }
+.key { width: 100%%; border-collapse: collapse; font-size: 9pt }
+.key th, .key td { text-align: left; vertical-align: top; padding: 0.8mm 2mm 0.8mm 0;
+  border-bottom: 0.4pt solid #bbb }
+.key th { width: 45mm }
+.log { width: %(width)smm; border-collapse: collapse; table-layout: fixed; break-before: page }
+.log thead { display: table-header-group }
+.log tfoot { display: table-footer-group }
+.log th { font-family: "Liberation Sans Narrow", "Liberation Sans", sans-serif; font-size: 8pt;
+  font-weight: bold; text-align: left; vertical-align: bottom; background: #dce6ee;
+  border: 0.6pt solid #333; padding: 1mm; hyphens: manual; line-height: 1.15 }
+.log td { border: 0.6pt solid #333; padding: 0; height: %(row)smm; vertical-align: top }
+.log tr { break-inside: avoid }
+.log tfoot td { border: 0; height: auto; padding: 1mm 0 0; font-size: 7.5pt; color: #333 }
+textarea, select { display: block; box-sizing: border-box; width: 100%%; margin: 0;
+  border: 0; border-radius: 0; background: transparent; padding: 0.8mm 1mm;
+  font-family: "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 8pt; color: #000 }
+.log textarea, .log select { height: %(row)smm }
+select::before { content: none }
+.person { break-before: page }
+.person table { width: 100%%; border-collapse: collapse }
+.person th { width: 60mm; text-align: left; vertical-align: top; padding: 1.5mm 2mm;
+  border: 0.6pt solid #333; background: #f1f5f8; font-size: 9.5pt }
+.person th small { display: block; font-weight: normal; font-size: 8pt; color: #333 }
+.person td { border: 0.6pt solid #333; padding: 0 }
+.person tr { break-inside: avoid }
+.person .text { height: 13mm }
+.person .longtext { height: 21mm }
+"""
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _cell(column: Column, name: str, title: str) -> str:
+    attrs = f'name="{_e(name)}" title="{_e(title)}"'
+    if column.kind == "choice":
+        options = '<option value=""></option>' + "".join(
+            f'<option value="{_e(c)}">{_e(c)}</option>' for c in column.choices)
+        return f"<select {attrs}>{options}</select>"
+    # Every other cell is multi-line, so a long date or name wraps instead of
+    # being cut off in a narrow column.
+    return f"<textarea {attrs}></textarea>"
+
+
+def _widths_mm(definition: Definition) -> list[float]:
+    total = sum(column.width for column in definition.columns)
+    return [round(PDF_CONTENT_WIDTH_MM * column.width / total, 2) for column in definition.columns]
+
+
+def build_pdf_html(definition: Definition, rows: int = PDF_ROWS) -> str:
+    """The HTML that WeasyPrint turns into the fillable PDF."""
+    title = _e(definition.title)
+    css = PDF_CSS % {"page": PDF_PAGE_CSS, "title": title.replace('"', "'"),
+                     "width": PDF_CONTENT_WIDTH_MM, "row": PDF_ROW_HEIGHT_MM}
+    parts = [f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>',
+             f"<style>{css}</style></head><body>", f"<h1>{title}</h1>",
+             "<p>Use one row for each time they contact you or show up. You can fill this in on "
+             "a computer, or print it and write by hand.</p>",
+             "<h2>Before you start</h2><ul>"]
+    parts += [f"<li>{_e(tip)}</li>" for tip in definition.guidance]
+    parts.append("</ul><h2>What to write in each column</h2><table class=\"key\"><tbody>")
+    for column in definition.columns:
+        text = column.help
+        if column.choices:
+            text = f"{text} Choices: {', '.join(column.choices)}.".strip()
+        parts.append(f"<tr><th>{_e(column.label)}</th><td>{_e(text)}</td></tr>")
+    parts.append("</tbody></table>")
+
+    # The log: header and key repeat on every page; one form field per cell.
+    parts.append('<table class="log"><colgroup>')
+    parts += [f'<col style="width: {w}mm">' for w in _widths_mm(definition)]
+    parts.append("</colgroup><thead><tr>")
+    parts += [f"<th>{_e(column.label)}</th>" for column in definition.columns]
+    parts.append("</tr></thead>")
+    key = " ".join(f"{_e(c.label)}: {_e(', '.join(c.choices))}." for c in definition.columns if c.choices)
+    if key:
+        parts.append(f'<tfoot><tr><td colspan="{len(definition.columns)}">{key}</td></tr></tfoot>')
+    parts.append("<tbody>")
+    for row in range(1, rows + 1):
+        cells = "".join(
+            f"<td>{_cell(column, field_name(row, column.key), f'Entry {row}: {column.label}')}</td>"
+            for column in definition.columns)
+        parts.append(f"<tr>{cells}</tr>")
+    parts.append("</tbody></table>")
+
+    parts.append('<section class="person"><h2>About the person</h2>'
+                 "<p>Fill this in once, with what you know. Leave out anything you are not sure of."
+                 "</p><table><tbody>")
+    for item in definition.person:
+        help_text = f"<small>{_e(item.help)}</small>" if item.help else ""
+        parts.append(f"<tr><th>{_e(item.label)}{help_text}</th><td>"
+                     f'<textarea class="{item.kind}" name="{person_field_name(item.key)}" '
+                     f'title="About the person: {_e(item.label)}"></textarea></td></tr>')
+    parts.append("</tbody></table></section></body></html>")
+    return "\n".join(parts)
+
+
+def build_pdf(definition: Definition, rows: int = PDF_ROWS) -> bytes:
+    """The fillable, printable PDF (every log cell and person field is a form field)."""
+    from weasyprint import HTML
+
+    return HTML(string=build_pdf_html(definition, rows), base_url=str(ROOT)).write_pdf(pdf_forms=True)
+
+
+def build_all(definition: Definition) -> dict[str, bytes]:
+    """Every downloadable form, keyed by file name."""
+    return {
+        f"{BASENAME}.csv": build_csv(definition),
+        f"{BASENAME}.xlsx": build_xlsx(definition),
+        f"{BASENAME}.pdf": build_pdf(definition),
+    }
+
+
+# ---------------------------------------------------------------------------
+# Markdown for docs/incident-log.md
+# ---------------------------------------------------------------------------
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def render_fields_markdown(definition: Definition) -> str:
+    """A table of the log's columns, in order, with what to write in each."""
+    out = ["| Column | What to write |", "| --- | --- |"]
+    for column in definition.columns:
+        text = column.help or " "
+        if column.choices:
+            text = f"{text} Choices: {', '.join(column.choices)}.".strip()
+        out.append(f"| **{_md(column.label)}** | {_md(text)} |")
+    return "\n".join(out)
+
+
+def render_example_markdown(definition: Definition) -> str:
+    """One made-up entry, filled in, inside a clearly marked box."""
+    out = ['!!! note "A made-up example"', "",
+           "    This entry is invented. It shows the kind of detail that helps.", "",
+           "    | Column | Example |", "    | --- | --- |"]
+    for column in definition.columns:
+        out.append(f"    | **{_md(column.label)}** | {_md(column.example) or '(left blank)'} |")
+    return "\n".join(out)
+
+
+def render_guidance_markdown(definition: Definition) -> str:
+    """The guidance, one tip per bullet."""
+    return "\n".join(f"- {tip}" for tip in definition.guidance)
+
+
+# ---------------------------------------------------------------------------
+# Command line
+# ---------------------------------------------------------------------------
+
+def write_forms(definition: Definition, folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, content in build_all(definition).items():
+        target = folder / name
+        target.write_bytes(content)
+        written.append(target)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_OUTPUT,
+                        help="where to write the forms (default: site/downloads)")
+    parser.add_argument("--definition", type=Path, default=DEFINITION_FILE, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    try:
+        definition = load_definition(args.definition)
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for path in write_forms(definition, args.folder):
+        print(f"{path}: {path.stat().st_size:,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
