@@ -221,28 +221,7 @@ body, .md-typeset {
   display: none;
 }
 
-/* Checklists: an empty square to tick, in the item's left margin. */
-.md-typeset .task-list-item {
-  position: static;
-  list-style: none;
-  margin: 0 0 0.6em 2em;
-}
-.md-typeset .task-list-control [type="checkbox"] {
-  display: none;
-}
-.md-typeset .task-list-item .task-list-indicator::before {
-  position: static;
-  display: inline-block;
-  box-sizing: border-box;
-  width: 1.2em;
-  height: 1.2em;
-  margin: 0 0.7em 0 -1.9em;
-  vertical-align: -0.25em;
-  content: "";
-  background: none;
-  border: 1pt solid #000;
-  border-radius: 2pt;
-}
+/* Checklists: the empty squares come from the site's print.css, which WeasyPrint applies too. */
 
 /* Cover and contents: hidden on the website (site.css), shown here. */
 .pdf-only { display: block; }
