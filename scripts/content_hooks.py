@@ -20,6 +20,8 @@ from datafiles import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 SHORTCODE = re.compile(r"<!--\s*data:([a-z-]+)\s*-->")
+HEADING = re.compile(r"<(h[1-6])\b[^>]*>.*?</\1>", re.S)
+ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
 REQUIRED_META = ("title", "description")
 GLOSSARY_PAGE = "glossary.md"
 
@@ -68,3 +70,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if source == GLOSSARY_PAGE:
         return markdown  # the page itself spells every term out
     return f"{markdown}\n\n{_data['abbreviations']}\n"
+
+
+# Headings stay plain: a dotted glossary underline in a title reads as a link.
+def on_page_content(html, page, config, files, **kwargs):
+    return HEADING.sub(lambda m: ABBR.sub(r"\1", m.group(0)), html)
