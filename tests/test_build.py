@@ -51,3 +51,21 @@ def test_planted_fault_fails_the_build_and_names_the_file(fault, project_copy, t
     log = result.stdout + result.stderr
     assert result.returncode != 0, f"{fault}: build passed\n{log}"
     assert re.search(message, log), f"{fault}: message does not name the file\n{log}"
+
+
+def test_ci_setting_turns_a_skip_into_a_failure(tmp_path):
+    """.ci/run sets FAIL_ON_SKIP=1: a skipped test must fail the run."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    shutil.copy2(ROOT / "tests" / "conftest.py", tmp_path / "conftest.py")
+    (tmp_path / "test_skips.py").write_text("import pytest\n\ndef test_x():\n    pytest.skip('demo')\n")
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+                         env={**os.environ, "FAIL_ON_SKIP": "1"}, capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 1, run.stdout
+    assert "FAIL_ON_SKIP" in run.stdout
+    assert "FAIL_ON_SKIP=1" in (ROOT / ".ci" / "run").read_text()
