@@ -27,6 +27,32 @@ CHROMIUM_ARGS = [
 ]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
+# The build-time scripts (helplines, glossary, incident_log, ...) are imported by tests as modules.
+sys.path.insert(0, str(ROOT / "scripts"))
+
+
+def plant(root: Path, path: str, old: str, new: str) -> None:
+    """Replace ``old`` with ``new`` once in ``root/path`` (a project copy or a built site)."""
+    target = root / path
+    text = target.read_text(encoding="utf-8")
+    assert old in text, f"{path} no longer contains {old!r}: update this test"
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def refuse_other_origins(context, allowed_prefix: str) -> list[str]:
+    """Abort every request whose URL does not start with ``allowed_prefix``; return what was refused."""
+    refused: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith(allowed_prefix):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return refused
+
 
 def run_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """Strict build of ``project`` into ``site_dir``; returns the finished process."""

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import run_build
+from conftest import plant, run_build
 
 
 def test_strict_build_has_no_warnings(build_log):
@@ -19,13 +19,6 @@ def test_every_docs_page_is_in_the_nav(nav_pages):
 
     on_disk = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")}
     assert on_disk == set(nav_pages), f"not in nav: {on_disk - set(nav_pages)}; missing: {set(nav_pages) - on_disk}"
-
-
-def _plant(project, path: str, old: str, new: str) -> None:
-    target = project / path
-    text = target.read_text(encoding="utf-8")
-    assert old in text, f"{path} no longer contains {old!r}: update this test"
-    target.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 FAULTS = {
@@ -46,7 +39,7 @@ FAULTS = {
 def test_planted_fault_fails_the_build_and_names_the_file(fault, project_copy, tmp_path):
     path, old, new, message = FAULTS[fault]
     project = project_copy()
-    _plant(project, path, old, new)
+    plant(project, path, old, new)
     result = run_build(project, tmp_path / "site", env={"HANDBOOK": "off"})
     log = result.stdout + result.stderr
     assert result.returncode != 0, f"{fault}: build passed\n{log}"

@@ -9,15 +9,13 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import sys
 
 import pytest
 import yaml
 from pypdf import PdfReader
 
-from conftest import ROOT, _Loader, article, html_path
+from conftest import ROOT, _Loader, article, html_path, plant
 
-sys.path.insert(0, str(ROOT / "scripts"))
 import checklists_pdf  # noqa: E402
 import tasklist_hooks  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
@@ -195,17 +193,12 @@ def _site_copy(site_dir, tmp_path):
     return copy
 
 
-def _plant(site, src: str, old: str, new: str) -> None:
-    page = site / html_path(src)
-    html = page.read_text(encoding="utf-8")
-    assert old in html
-    page.write_text(html.replace(old, new, 1), encoding="utf-8")
 
 
 def test_pdf_build_fails_when_a_checklist_overflows_its_sheet(site_dir, tmp_path):
     site = _site_copy(site_dir, tmp_path)
     src = CHECKLISTS[1]
-    _plant(site, src, '<ul class="task-list">', '<ul class="task-list">' + "<li>More to do</li>" * 60)
+    plant(site, html_path(src), '<ul class="task-list">', '<ul class="task-list">' + "<li>More to do</li>" * 60)
     pages = checklists_pdf._pages(_CONFIG["nav"], _CONFIG["use_directory_urls"])
     with pytest.raises(PluginError, match=rf"docs/{re.escape(src)}: fills \d+ A4 pages"):
         checklists_pdf.build_pdf(site, pages, SITE_NAME, None, tmp_path / "out.pdf")
@@ -214,7 +207,7 @@ def test_pdf_build_fails_when_a_checklist_overflows_its_sheet(site_dir, tmp_path
 def test_pdf_build_refuses_the_network(site_dir, tmp_path):
     site = _site_copy(site_dir, tmp_path)
     remote = "https://example.invalid/tracker.png"
-    _plant(site, CHECKLISTS[0], "</h1>", f'</h1><img src="{remote}" alt="">')
+    plant(site, html_path(CHECKLISTS[0]), "</h1>", f'</h1><img src="{remote}" alt="">')
     pages = checklists_pdf._pages(_CONFIG["nav"], _CONFIG["use_directory_urls"])
     with pytest.raises(PluginError, match=re.escape(remote)):
         checklists_pdf.build_pdf(site, pages, SITE_NAME, None, tmp_path / "out.pdf")

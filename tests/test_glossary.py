@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import sys
 
-from conftest import ROOT, article
+from conftest import article
 
-sys.path.insert(0, str(ROOT / "scripts"))
 import glossary  # noqa: E402
 
 REQUIRED = {"hoovering", "supply", "flying monkeys", "smear campaign", "gray rock", "protective order"}

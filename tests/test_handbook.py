@@ -5,14 +5,12 @@ from __future__ import annotations
 import importlib.util
 import posixpath
 import re
-import sys
 import warnings
 
 import pytest
 
-from conftest import ROOT, html_path, run_build
+from conftest import ROOT, html_path, plant, run_build
 
-sys.path.insert(0, str(ROOT / "scripts"))
 
 import helplines  # noqa: E402
 
@@ -234,11 +232,6 @@ def test_links_are_rewritten_against_the_current_page(href, page, expected):
     assert _handler().transform_href(href, page) == expected
 
 
-def _plant(project, path: str, old: str, new: str) -> None:
-    target = project / path
-    text = target.read_text(encoding="utf-8")
-    assert old in text, f"{path} no longer contains {old!r}: update this test"
-    target.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 # MkDocs' own link check does not read raw HTML; WeasyPrint's "No anchor" must stop the build.
@@ -246,7 +239,7 @@ def _plant(project, path: str, old: str, new: str) -> None:
 # a page in another folder with an id): they must not be reported.
 def test_planted_broken_anchor_fails_the_strict_build(project_copy, tmp_path):
     project = project_copy()
-    _plant(project, "docs/guide/what-to-expect.md", "---\n\n",
+    plant(project, "docs/guide/what-to-expect.md", "---\n\n",
            '---\n\n<a href="why-no-contact.html#no-such-id">x</a> '
            '<a href="why-no-contact.html#what-no-contact-is-for">y</a> '
            '<a href="../checklists/day-one.html#close-the-doors">z</a>\n\n')
@@ -261,7 +254,7 @@ def test_planted_broken_anchor_fails_the_strict_build(project_copy, tmp_path):
 # Nothing is fetched from the network while the PDF is made: a remote image stops the build.
 def test_planted_remote_image_fails_the_build_naming_it(project_copy, tmp_path):
     project = project_copy()
-    _plant(project, "docs/guide/what-to-expect.md", "---\n\n",
+    plant(project, "docs/guide/what-to-expect.md", "---\n\n",
            '---\n\n<img src="https://example.com/x.png" alt="">\n\n')
     result = run_build(project, tmp_path / "site")
     log = result.stdout + result.stderr
@@ -274,7 +267,7 @@ def test_planted_remote_image_fails_the_build_naming_it(project_copy, tmp_path):
 # falling back to the plugin's built-in handler.
 def test_missing_handler_fails_the_build_naming_it(project_copy, tmp_path):
     project = project_copy()
-    _plant(project, "mkdocs.yml", "theme_handler_path: overrides/pdf_handler.py",
+    plant(project, "mkdocs.yml", "theme_handler_path: overrides/pdf_handler.py",
            "theme_handler_path: overrides/no_handler.py")
     result = run_build(project, tmp_path / "site", env={"HANDBOOK": "off"})
     log = result.stdout + result.stderr

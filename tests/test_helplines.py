@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 
 import pytest
 
-from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
 import helplines  # noqa: E402
 from datafiles import DataError  # noqa: E402
 

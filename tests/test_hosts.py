@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import re
-import sys
 from urllib.parse import urlsplit
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
 import helplines  # noqa: E402
 
 URL_ATTRS = ("href", "src", "srcset", "action", "data", "poster", "formaction", "cite", "background")

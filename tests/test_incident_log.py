@@ -11,7 +11,6 @@ import csv
 import io
 import re
 import subprocess
-import sys
 from itertools import combinations
 from pathlib import Path
 
@@ -20,7 +19,6 @@ import yaml
 
 from conftest import ROOT, article, run_build
 
-sys.path.insert(0, str(ROOT / "scripts"))
 import incident_log  # noqa: E402
 from datafiles import DataError  # noqa: E402
 

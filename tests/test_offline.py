@@ -6,6 +6,8 @@ import zipfile
 
 import pytest
 
+from conftest import refuse_other_origins
+
 
 @pytest.fixture(scope="module")
 def unzipped(site_dir, tmp_path_factory):
@@ -37,16 +39,7 @@ def test_zip_is_linked_as_download_the_whole_guide(built_pages):
 
 def test_opens_from_disk_with_no_network(browser, unzipped):
     ctx = browser.new_context(offline=True)
-    outside = []
-
-    def guard(route):
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    ctx.route("**/*", guard)
+    outside = refuse_other_origins(ctx, "file://")
     page = ctx.new_page()
     errors = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)

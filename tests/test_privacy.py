@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import html_path
+from conftest import html_path, refuse_other_origins
 
 
 @pytest.fixture(scope="module")
 def visit(browser, server, nav_pages):
     """Load every page once and run a search; record what the browser did."""
     ctx = browser.new_context()
-    outside, console = [], []
-    origin = urlsplit(server).netloc
-
-    def guard(route):
-        if urlsplit(route.request.url).netloc == origin:
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    ctx.route("**/*", guard)
+    console = []
+    outside = refuse_other_origins(ctx, server)
     page = ctx.new_page()
     page.on("console", lambda msg: console.append(f"{page.url}: {msg.type}: {msg.text}"))
     metas = {}

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 
 import pytest
 
-from conftest import DOCS, ROOT
+from conftest import DOCS
 
-sys.path.insert(0, str(ROOT / "scripts"))
 import readability  # noqa: E402  (a build-time script, not a package)
 
 PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
