@@ -82,9 +82,8 @@ def _secure_external(match: re.Match) -> str:
     return f'<a href="{scheme}{rest}" rel="noopener noreferrer"{attrs}>'
 
 
-# Put the exit first, secure outbound links, then hash the final inline scripts.
-def on_post_page(output, page, config, **kwargs):
-    where = f"docs/{page.file.src_uri}"
+def secure_page(output: str, where: str) -> str:
+    """Put the exit first, secure outbound links, then hash the final inline scripts."""
     exit_bar = QUICK_EXIT.search(output)
     if not exit_bar:
         raise PluginError(f"{where}: the quick-exit bar is missing from the page")
@@ -104,6 +103,17 @@ def on_post_page(output, page, config, **kwargs):
     hashes = page_hashes(output)
     _hashes.update(hashes)
     return output.replace(CSP_PLACEHOLDER, csp(hashes), 1)
+
+
+def on_post_page(output, page, config, **kwargs):
+    return secure_page(output, f"docs/{page.file.src_uri}")
+
+
+# The "page not found" page is a theme template, not a page: it gets the same treatment.
+def on_post_template(output_content, template_name, config, **kwargs):
+    if not template_name.endswith(".html"):
+        return output_content
+    return secure_page(output_content, f"theme template {template_name}")
 
 
 # Start each build (and each live-reload rebuild) with no hashes collected.

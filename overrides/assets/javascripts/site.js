@@ -1,0 +1,133 @@
+/*
+ * The site's own script: search on demand, and menus that work by keyboard.
+ *
+ * Search on demand. Material's bundle (about 114 KB) and the search index
+ * (about 100 KB) are most of what a page would cost. A reader on slow or
+ * costly data who only reads should not pay for them, and nothing else on
+ * the page needs them: menus, contents and the quick exit work without.
+ * They load when search is opened or focused (click, tap, Tab), on the keys
+ * "/", "s" or "f" (Material's own shortcuts), or on arriving from a search
+ * result (the address has ?h=, which Material uses to highlight the words).
+ *
+ * Menus by keyboard. Material opens its menu drawer and search box with
+ * hidden checkboxes and icon labels that a keyboard cannot reach.
+ * scripts/keyboard_hooks.py adds a real button beside each label; here each
+ * button toggles its checkbox and reports whether it is open. Menu section
+ * labels (tabindex="0") open on Enter, as Material's bundle would do.
+ *
+ * The template (overrides/main.html) gives this script the addresses of the
+ * bundle and of the file:// worker shim in data attributes.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var bundleUrl = script && script.getAttribute("data-bundle");
+  var shimUrl = script && script.getAttribute("data-worker-shim");
+  var searchToggle = document.getElementById("__search");
+  var input = document.querySelector("[data-md-component=search-query]");
+  var requested = false;
+
+  function addScript(url, onload) {
+    var tag = document.createElement("script");
+    tag.src = url;
+    tag.onload = onload;
+    document.body.appendChild(tag);
+  }
+
+  function loadMaterial() {
+    if (requested || !bundleUrl) {
+      return;
+    }
+    requested = true;
+    var loadBundle = function () {
+      // Material starts on DOMContentLoaded, which has already happened: tell it again.
+      addScript(bundleUrl, function () {
+        document.dispatchEvent(new Event("DOMContentLoaded"));
+      });
+    };
+    // Browsers refuse Web Workers on pages opened from disk; the shim stands in.
+    if (location.protocol === "file:" && shimUrl) {
+      addScript(shimUrl, loadBundle);
+    } else {
+      loadBundle();
+    }
+  }
+
+  function openSearch() {
+    if (searchToggle && !searchToggle.checked) {
+      searchToggle.checked = true;
+      searchToggle.dispatchEvent(new Event("change"));
+    }
+    if (input) {
+      input.focus();
+    }
+    loadMaterial();
+  }
+
+  function isTyping(target) {
+    if (!target || !target.tagName) {
+      return false;
+    }
+    var tag = target.tagName.toLowerCase();
+    return tag === "input" || tag === "textarea" || tag === "select" || target.isContentEditable;
+  }
+
+  function materialRuns() {
+    return document.documentElement.classList.contains("js");
+  }
+
+  // The header buttons: each toggles its checkbox and says whether it is open.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-toggle]"), function (button) {
+    var toggle = document.getElementById(button.getAttribute("data-toggle"));
+    if (!toggle) {
+      return;
+    }
+    var report = function () {
+      button.setAttribute("aria-expanded", String(toggle.checked));
+    };
+    button.addEventListener("click", function () {
+      toggle.checked = !toggle.checked;
+      toggle.dispatchEvent(new Event("change"));
+    });
+    toggle.addEventListener("change", report);
+    report();
+  });
+
+  if (searchToggle) {
+    searchToggle.addEventListener("change", function () {
+      if (searchToggle.checked) {
+        openSearch();
+      }
+    });
+  }
+  if (input) {
+    input.addEventListener("focus", loadMaterial);
+    // Enter before Material is ready would reload the page with ?query=.
+    if (input.form) {
+      input.form.addEventListener("submit", function (event) {
+        event.preventDefault();
+      });
+    }
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.ctrlKey || event.metaKey || event.altKey || materialRuns() || isTyping(target)) {
+      return;
+    }
+    if (!requested && (event.key === "/" || event.key === "s" || event.key === "f")) {
+      event.preventDefault();
+      openSearch();
+      return;
+    }
+    if (event.key === "Enter" && target instanceof HTMLLabelElement && target.htmlFor) {
+      event.preventDefault();
+      target.click();
+    }
+  });
+
+  if (/[?&]h=/.test(location.search)) {
+    loadMaterial();
+  }
+})();
