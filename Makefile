@@ -10,7 +10,11 @@ export NO_MKDOCS_2_WARNING := 1
 # Debian packages the tests and PDF checks use.
 SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core fonts-liberation2
 
-.PHONY: serve test build setup setup-python setup-system bench clean
+# Lighthouse for `make bench`: 12.x runs on Node 20 (13 needs Node 22).
+LIGHTHOUSE := lighthouse@12.8.2
+TOOLS := build/tools
+
+.PHONY: serve test build setup setup-python setup-system setup-bench bench clean
 
 serve: setup-python ## Preview at http://127.0.0.1:8000 with live reload
 	$(UV) run mkdocs serve -a 127.0.0.1:8000
@@ -21,7 +25,7 @@ test: setup ## Build the site once and run every test against it
 build: setup-python ## Build the site, PDFs and downloads into site/
 	$(UV) run mkdocs build --strict
 
-bench: setup ## Compare build time, page weight, paint times and search with a default Material site
+bench: setup setup-bench ## Compare build time, page weight, paint times, search and Lighthouse with a default Material site
 	$(UV) run python scripts/benchmark.py
 
 setup: setup-python setup-system
@@ -40,6 +44,11 @@ setup-system:
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+# Installs Lighthouse into build/tools (not committed); the benchmark itself needs no network.
+setup-bench:
+	@test -x $(TOOLS)/node_modules/.bin/lighthouse || \
+		npm install --silent --no-audit --no-fund --prefix $(TOOLS) $(LIGHTHOUSE)
 
 clean:
 	rm -rf site build .pytest_cache

@@ -5,12 +5,16 @@
   ``site.js`` instead of loading it with every page. The bundle's
   file name carries a hash that changes with each Material release; it is
   looked up, not copied.
-- Trims Material's stylesheet after the build: a rule is dropped when one of
-  the classes it needs appears neither in any built page nor in any of the
-  site's JavaScript (where Material builds its search results and menus).
-  Everything else, including every rule without a class, is kept as it is.
-  ``tests/test_speed.py`` checks that pages look the same, pixel for pixel,
-  with the full and the trimmed stylesheet.
+- Splits Material's stylesheet after the build, by the classes each rule
+  needs:
+  * rules that can apply to the built pages stay in ``main.*.min.css``;
+  * rules that can only apply once Material's script has run (their classes
+    appear only in the site's JavaScript, e.g. search results) move to
+    ``material-scripted.css``, which ``site.js`` loads with the bundle;
+  * rules needing a class used nowhere are dropped, and so are custom
+    properties (``--md-...``, mostly inline SVG icons) that nothing refers to.
+  Rules without a class are kept. ``tests/test_speed.py`` checks that pages
+  look the same, pixel for pixel, as with Material's full stylesheet.
 Each step raises an error naming the file when what it expects is missing.
 """
 
@@ -25,13 +29,15 @@ from mkdocs.plugins import event_priority
 
 BUNDLE_GLOB = "assets/javascripts/bundle.*.min.js"
 STYLESHEET_GLOB = "assets/stylesheets/main.*.min.css"
+# Written here by the split; site.js loads it together with Material's bundle.
+SCRIPTED_STYLESHEET = "assets/stylesheets/material-scripted.css"
 CLASS_ATTR = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 JS_WORD = re.compile(r"[A-Za-z_][\w-]*")
 CLASS_IN_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-# Classes inside :not(...) need not be present for the rule to apply.
-NEGATION = re.compile(r":not\((?:[^()]|\([^()]*\))*\)")
-# Selectors that may match in ways a class list cannot tell: always kept.
-OPAQUE = re.compile(r":(?:is|where|has|matches)\(")
+# Pseudo-classes that take selectors (see can_match).
+FUNCTIONAL = re.compile(r":(not|is|where|has|matches|-webkit-any|-moz-any)\(")
+VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+CUSTOM_NAME = re.compile(r"--[A-Za-z_][\w-]*")
 # At-rules whose blocks hold rules to trim; any other at-rule is kept whole.
 NESTING_AT_RULES = {"media", "supports", "layer", "container"}
 
@@ -52,31 +58,76 @@ def on_env(env, config, files, **kwargs):
     return env
 
 
-def used_classes(site: Path) -> tuple[set[str], tuple[str, ...]]:
-    """Class names used by the built pages and words in the site's JavaScript.
-
-    Returns the set of known names and the prefixes (JS words ending in ``-``
-    or ``_``) that scripts may complete at run time.
-    """
-    known: set[str] = set()
+def page_classes(site: Path) -> set[str]:
+    """Every class name in a class attribute of a built page."""
+    found: set[str] = set()
     for page in site.rglob("*.html"):
         for match in CLASS_ATTR.finditer(page.read_text(encoding="utf-8")):
-            known.update((match.group(1) or match.group(2) or "").split())
+            found.update((match.group(1) or match.group(2) or "").split())
+    return found
+
+
+def script_words(site: Path) -> tuple[set[str], tuple[str, ...]]:
+    """Words in the site's JavaScript that may be class names its scripts add,
+    and the prefixes (words ending in ``-`` or ``_``) they may complete at run time.
+
+    Material's class names all have a hyphen ("md-search-result__item",
+    "focus-visible") but one, "js"; plain words ("note", "success") would
+    keep rules for features this site does not use.
+    """
     words: set[str] = set()
     for script in site.glob("assets/javascripts/**/*.js"):
-        words.update(JS_WORD.findall(script.read_text(encoding="utf-8")))
+        words.update(w for w in JS_WORD.findall(script.read_text(encoding="utf-8")) if "-" in w or w == "js")
     prefixes = tuple(sorted(w for w in words if w.endswith(("-", "_")) and len(w) > 3))
-    return known | words, prefixes
+    return words, prefixes
 
 
-def selector_can_match(selector: str, known: set[str], prefixes: tuple[str, ...]) -> bool:
-    """False only when the selector needs a class that nothing on the site uses."""
-    if OPAQUE.search(selector):
-        return True
-    for name in CLASS_IN_SELECTOR.findall(NEGATION.sub("", selector)):
-        if name not in known and not name.startswith(prefixes):
+class Classes:
+    """Which classes the pages use, and which only scripts may add."""
+
+    def __init__(self, on_pages: set[str], in_scripts: set[str], prefixes: tuple[str, ...]):
+        self.on_pages = on_pages
+        self.in_scripts = in_scripts
+        self.prefixes = prefixes
+
+    def where(self, selector: str) -> str:
+        """"page", "scripted" or "unused": where a rule with this selector belongs."""
+        if can_match(selector, self.on_pages.__contains__):
+            return "page"
+        if can_match(selector, self.scripted):
+            return "scripted"
+        return "unused"
+
+    def scripted(self, name: str) -> bool:
+        return name in self.on_pages or name in self.in_scripts or name.startswith(self.prefixes)
+
+
+def _closing(text: str, start: int) -> int:
+    """Index of the bracket closing the one opened just before ``start``."""
+    depth = 1
+    for index in range(start, len(text)):
+        if text[index] == "(":
+            depth += 1
+        elif text[index] == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+    raise ValueError(f"unbalanced brackets in selector {text!r}")
+
+
+def can_match(selector: str, known) -> bool:
+    """False when the selector needs a class for which ``known(name)`` is false.
+
+    Classes inside ``:not()`` are not needed. For ``:is()``, ``:where()`` and
+    ``:has()`` one of the listed selectors must be able to match.
+    """
+    while match := FUNCTIONAL.search(selector):
+        end = _closing(selector, match.end())
+        inner = selector[match.end():end]
+        if match.group(1) != "not" and not any(can_match(s, known) for s in split_selectors(inner)):
             return False
-    return True
+        selector = selector[:match.start()] + selector[end + 1:]
+    return all(known(name) for name in CLASS_IN_SELECTOR.findall(selector))
 
 
 def split_selectors(prelude: str) -> list[str]:
@@ -96,38 +147,96 @@ def split_selectors(prelude: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def trim_rules(rules, known: set[str], prefixes: tuple[str, ...]) -> str:
-    """Serialise ``rules``, leaving out selectors (and rules) that cannot match."""
-    out = []
+def split_rules(rules, classes: Classes) -> tuple[str, str]:
+    """Serialise ``rules`` into (page CSS, scripted CSS), leaving out unused selectors."""
+    page, scripted = [], []
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = split_selectors(tinycss2.serialize(rule.prelude))
-            kept = [s for s in selectors if selector_can_match(s, known, prefixes)]
-            if kept:
-                out.append(",".join(kept) + "{" + tinycss2.serialize(rule.content) + "}")
+            body = "{" + tinycss2.serialize(rule.content) + "}"
+            groups: dict[str, list[str]] = {"page": [], "scripted": [], "unused": []}
+            for selector in split_selectors(tinycss2.serialize(rule.prelude)):
+                groups[classes.where(selector)].append(selector)
+            if groups["page"]:
+                page.append(",".join(groups["page"]) + body)
+            if groups["scripted"]:
+                scripted.append(",".join(groups["scripted"]) + body)
         elif rule.type == "at-rule" and rule.lower_at_keyword in NESTING_AT_RULES and rule.content is not None:
             inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
-            body = trim_rules(inner, known, prefixes)
-            if body:
-                prelude = tinycss2.serialize(rule.prelude).strip()
-                out.append(f"@{rule.at_keyword} {prelude}{{{body}}}")
+            inner_page, inner_scripted = split_rules(inner, classes)
+            prelude = tinycss2.serialize(rule.prelude).strip()
+            if inner_page:
+                page.append(f"@{rule.at_keyword} {prelude}{{{inner_page}}}")
+            if inner_scripted:
+                scripted.append(f"@{rule.at_keyword} {prelude}{{{inner_scripted}}}")
         elif rule.type == "at-rule":
-            out.append(rule.serialize())
+            page.append(rule.serialize())
         elif rule.type == "error":
             raise ValueError(f"unreadable CSS: {rule.message}")
-    return "".join(out)
+    return "".join(page), "".join(scripted)
 
 
-def trim_stylesheet(path: Path, known: set[str], prefixes: tuple[str, ...]) -> tuple[int, int]:
-    """Trim the stylesheet at ``path`` in place; return its size before and after."""
+def drop_unused_properties(css: str, elsewhere: str) -> tuple[str, str]:
+    """Take out custom-property declarations that no ``var()`` in ``css`` or ``elsewhere`` reads.
+
+    ``elsewhere`` is the text of the other stylesheets and scripts; a property
+    named there in any form (scripts read some with getPropertyValue) stays.
+    Repeats until nothing more goes, as properties refer to one another.
+    Returns the remaining CSS and the taken-out declarations, in their rules.
+    """
+    taken: list[str] = []
+    while True:
+        used = set(VAR_USE.findall(css)) | set(CUSTOM_NAME.findall(elsewhere))
+        rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+        kept, out = _split_properties(rules, used)
+        if not out:
+            return css, "".join(taken)
+        css = kept
+        taken.append(out)
+
+
+def _split_properties(rules, used: set[str]) -> tuple[str, str]:
+    kept, taken = [], []
+    for rule in rules:
+        if rule.type == "qualified-rule" and "--" in tinycss2.serialize(rule.content):
+            items = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+            unused = [item for item in items
+                      if item.type == "declaration" and item.name.startswith("--") and item.name not in used]
+            stay = [item.serialize() for item in items if item not in unused]
+            prelude = tinycss2.serialize(rule.prelude)
+            if stay:
+                kept.append(prelude + "{" + ";".join(stay) + "}")
+            if unused:
+                taken.append(prelude + "{" + ";".join(item.serialize() for item in unused) + "}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in NESTING_AT_RULES and rule.content is not None:
+            inner_kept, inner_taken = _split_properties(
+                tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), used)
+            prelude = tinycss2.serialize(rule.prelude).strip()
+            if inner_kept:
+                kept.append(f"@{rule.at_keyword} {prelude}{{{inner_kept}}}")
+            if inner_taken:
+                taken.append(f"@{rule.at_keyword} {prelude}{{{inner_taken}}}")
+        else:
+            kept.append(rule.serialize())
+    return "".join(kept), "".join(taken)
+
+
+def split_stylesheet(path: Path, scripted_path: Path, classes: Classes, elsewhere: str) -> None:
+    """Split the stylesheet at ``path`` in place, writing the scripted rules to ``scripted_path``.
+
+    Custom properties only the scripted rules read move with them (first in
+    that file, as they sat before the rules in Material's); properties nothing
+    reads are dropped.
+    """
     text = path.read_text(encoding="utf-8")
     try:
         rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
-        trimmed = trim_rules(rules, known, prefixes)
+        page, scripted = split_rules(rules, classes)
+        page, properties = drop_unused_properties(page, elsewhere)
+        scripted, _ = drop_unused_properties(properties + scripted, page + elsewhere)
     except ValueError as error:
         raise PluginError(f"{path}: {error}") from error
-    path.write_text(trimmed, encoding="utf-8")
-    return len(text.encode("utf-8")), len(trimmed.encode("utf-8"))
+    path.write_text(page, encoding="utf-8")
+    scripted_path.write_text(scripted, encoding="utf-8")
 
 
 # After the PDF plugin and the offline plugin (-100), before the zip (-200),
@@ -138,8 +247,12 @@ def on_post_build(config, **kwargs):
     sheets = sorted(site.glob(STYLESHEET_GLOB))
     if len(sheets) != 1:
         raise PluginError(f"{site}: expected one {STYLESHEET_GLOB}, found {[p.name for p in sheets]}")
-    known, prefixes = used_classes(site)
-    trim_stylesheet(sheets[0], known, prefixes)
-    # Its source map describes the untrimmed file; nothing loads it.
+    words, prefixes = script_words(site)
+    classes = Classes(page_classes(site), words, prefixes)
+    others = [p for p in site.glob("assets/stylesheets/*.css") if p != sheets[0]]
+    others += list(site.glob("assets/javascripts/**/*.js"))
+    elsewhere = "".join(p.read_text(encoding="utf-8") for p in others)
+    split_stylesheet(sheets[0], site / SCRIPTED_STYLESHEET, classes, elsewhere)
+    # Source maps describe the unsplit file; nothing loads them.
     for source_map in site.glob(STYLESHEET_GLOB + ".map"):
         source_map.unlink()

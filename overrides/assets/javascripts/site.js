@@ -16,7 +16,7 @@
  * labels (tabindex="0") open on Enter, as Material's bundle would do.
  *
  * The template (overrides/main.html) gives this script the addresses of the
- * bundle and of the file:// worker shim in data attributes.
+ * bundle, its stylesheet and the file:// worker shim in data attributes.
  */
 (function () {
   "use strict";
@@ -24,15 +24,32 @@
   var script = document.currentScript;
   var bundleUrl = script && script.getAttribute("data-bundle");
   var shimUrl = script && script.getAttribute("data-worker-shim");
+  var scriptedCssUrl = script && script.getAttribute("data-scripted-css");
   var searchToggle = document.getElementById("__search");
   var input = document.querySelector("[data-md-component=search-query]");
   var requested = false;
 
-  function addScript(url, onload) {
-    var tag = document.createElement("script");
-    tag.src = url;
-    tag.onload = onload;
-    document.body.appendChild(tag);
+  // Loads each address (scripts and stylesheets together), then calls done once.
+  function loadAll(urls, done) {
+    var pending = urls.length;
+    urls.forEach(function (url) {
+      var tag;
+      if (/\.css$/.test(url)) {
+        tag = document.createElement("link");
+        tag.rel = "stylesheet";
+        tag.href = url;
+      } else {
+        tag = document.createElement("script");
+        tag.src = url;
+      }
+      tag.onload = tag.onerror = function () {
+        pending -= 1;
+        if (pending === 0) {
+          done();
+        }
+      };
+      (tag.tagName === "LINK" ? document.head : document.body).appendChild(tag);
+    });
   }
 
   function loadMaterial() {
@@ -40,18 +57,17 @@
       return;
     }
     requested = true;
-    var loadBundle = function () {
-      // Material starts on DOMContentLoaded, which has already happened: tell it again.
-      addScript(bundleUrl, function () {
-        document.dispatchEvent(new Event("DOMContentLoaded"));
-      });
-    };
+    // The styles only Material's script needs (search results and the like),
+    // split off at build time by scripts/speed_hooks.py.
+    var urls = [scriptedCssUrl, bundleUrl];
     // Browsers refuse Web Workers on pages opened from disk; the shim stands in.
     if (location.protocol === "file:" && shimUrl) {
-      addScript(shimUrl, loadBundle);
-    } else {
-      loadBundle();
+      urls.push(shimUrl);
     }
+    loadAll(urls.filter(Boolean), function () {
+      // Material starts on DOMContentLoaded, which has already happened: tell it again.
+      document.dispatchEvent(new Event("DOMContentLoaded"));
+    });
   }
 
   function openSearch() {
