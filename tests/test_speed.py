@@ -1,0 +1,188 @@
+"""Speed budgets: page weight against a default Material build of the same
+Markdown, HTML size, render-blocking requests, layout shift, search on demand,
+and the split stylesheet (scripts/speed_hooks.py) looking exactly like Material's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+import pytest
+from mkdocs.exceptions import PluginError
+
+import benchmark
+import speed_hooks
+from conftest import html_path
+
+HTML_BUDGET = 60_000  # bytes, per content page
+WEIGHT_RATIO = 0.5  # a first visit costs at most half of the default site's
+PHONE = {"width": 360, "height": 640}
+DESKTOP = {"width": 1280, "height": 800}
+# Material's own, untrimmed stylesheet, as installed.
+MATERIAL_CSS = next((Path(material.__file__).parent / "templates").glob(speed_hooks.STYLESHEET_GLOB), None)
+
+CLS_SCRIPT = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(total), 150);
+})"""
+
+
+@pytest.fixture(scope="module")
+def default_server(tmp_path_factory):
+    """The same docs/ built as a plain Material site (theme: material, search only), served on loopback."""
+    work = tmp_path_factory.mktemp("default-material")
+    benchmark.build_default(work / "site", work)
+    httpd, base = benchmark.serve(work / "site")
+    yield base
+    httpd.shutdown()
+
+
+def test_first_visit_weighs_at_most_half_of_default_material(browser, server, default_server, nav_pages):
+    heavy, loaded_search = [], []
+    for src in nav_pages:
+        ours = benchmark.first_visit(browser, server, html_path(src))
+        theirs = benchmark.first_visit(browser, default_server, benchmark.default_path(html_path(src)))
+        assert theirs["bytes"] > 100_000, f"default site page {src} looks empty: {theirs}"
+        if ours["bytes"] > WEIGHT_RATIO * theirs["bytes"]:
+            heavy.append(f"{src}: {ours['bytes']:,} B against {theirs['bytes']:,} B")
+        loaded_search += [url for url in ours["urls"] if "bundle." in url or "search_index" in url]
+    assert not heavy, "pages over half the default weight:\n" + "\n".join(heavy)
+    assert not loaded_search, f"Material's bundle or search index loaded before search was used: {loaded_search}"
+
+
+def test_content_pages_stay_under_60_kb_of_html(site_dir, nav_pages):
+    sizes = {src: (site_dir / html_path(src)).stat().st_size for src in nav_pages}
+    over = {src: size for src, size in sizes.items() if size >= HTML_BUDGET}
+    assert not over, over
+
+
+def test_only_the_sites_own_css_blocks_rendering(browser, server, nav_pages):
+    ctx = browser.new_context(viewport=PHONE)
+    page = ctx.new_page()
+    problems = []
+    for src in nav_pages:
+        page.goto(server + html_path(src), wait_until="load")
+        entries = page.evaluate("""() => performance.getEntriesByType('resource')
+            .map(e => [e.name, e.renderBlockingStatus])""")
+        blocking = [name for name, status in entries if status == "blocking"]
+        # Chromium reports the status; the CSS must show up as blocking, or the check sees nothing.
+        assert any(name.endswith(".css") for name in blocking), f"{src}: no blocking CSS reported: {entries}"
+        problems += [f"{src}: {name}" for name in blocking if not (name.startswith(server) and name.endswith(".css"))]
+    ctx.close()
+    assert not problems, problems
+
+
+def test_head_has_no_blocking_script(built_pages):
+    for src, soup in built_pages.items():
+        for tag in soup.head.find_all("script", src=True):
+            assert tag.has_attr("defer") or tag.has_attr("async"), f"{src}: blocking script {tag['src']}"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_no_layout_shift_and_no_web_fonts(browser, server, nav_pages, viewport):
+    ctx = browser.new_context(viewport=viewport)
+    page = ctx.new_page()
+    fonts: list[str] = []
+    page.on("request", lambda req: fonts.append(req.url) if req.resource_type == "font" else None)
+    shifted = {}
+    for src in nav_pages:
+        page.goto(server + html_path(src), wait_until="load")  # deferred scripts have run by then
+        total = page.evaluate(CLS_SCRIPT)
+        if total > 0:
+            shifted[src] = total
+        assert page.evaluate("document.fonts.size") == 0, f"{src}: web fonts declared"
+    ctx.close()
+    assert not shifted, shifted
+    assert not fonts, fonts
+
+
+def test_search_loads_material_only_when_used(browser, server):
+    ctx = browser.new_context(viewport=DESKTOP)
+    page = ctx.new_page()
+    urls: list[str] = []
+    page.on("request", lambda req: urls.append(req.url))
+    page.goto(server + "guide/why-no-contact.html", wait_until="networkidle")
+    assert not [u for u in urls if "bundle." in u or "search" in u.rsplit("/", 1)[-1]], urls
+    page.keyboard.press("/")  # Material's shortcut, handled by site.js until the bundle runs
+    assert page.evaluate("document.activeElement.matches('.md-search__input')")
+    page.keyboard.type("hoovering")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert any("bundle." in u for u in urls) and any("search_index" in u for u in urls)
+    assert any(u.endswith(speed_hooks.SCRIPTED_STYLESHEET) for u in urls)
+    ctx.close()
+
+
+def test_a_search_result_link_highlights_the_words(browser, server):
+    ctx = browser.new_context(viewport=DESKTOP)
+    page = ctx.new_page()
+    page.goto(server + "guide/what-to-expect.html?h=hoovering", wait_until="networkidle")
+    page.wait_for_selector("mark[data-md-highlight]", timeout=10_000)
+    ctx.close()
+
+
+def _screenshots(browser, server, paths, viewport, full_css: bool, actions=None) -> dict[str, bytes]:
+    ctx = browser.new_context(viewport=viewport)
+    if full_css:
+        ctx.route("**/assets/stylesheets/main.*.min.css",
+                  lambda route: route.fulfill(path=str(MATERIAL_CSS), content_type="text/css"))
+    page = ctx.new_page()
+    shots = {}
+    for path in paths:
+        page.goto(server + path, wait_until="load")
+        if actions:
+            actions(page)
+        shots[path] = page.screenshot(full_page=True, animations="disabled", caret="hide")
+    ctx.close()
+    return shots
+
+
+def _open_search(page):
+    page.keyboard.press("/")
+    page.keyboard.type("contact")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.wait_for_timeout(300)
+
+
+def _open_menu(page):
+    page.click("button.header-toggle[data-toggle='__drawer']")
+    page.wait_for_timeout(400)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_split_stylesheet_looks_exactly_like_materials(browser, server, nav_pages, viewport):
+    assert MATERIAL_CSS and MATERIAL_CSS.exists(), "Material's own stylesheet not found in .venv"
+    paths = [html_path(src) for src in nav_pages] + ["404.html"]
+    cases = [(paths, None), (["guide/what-to-expect.html"], _open_search)]
+    if viewport is PHONE:
+        cases.append((["checklists/at-work.html"], _open_menu))
+    differ = []
+    for case_paths, action in cases:
+        trimmed = _screenshots(browser, server, case_paths, viewport, False, action)
+        full = _screenshots(browser, server, case_paths, viewport, True, action)
+        name = action.__name__ if action else "page"
+        differ += [f"{path} ({name})" for path in case_paths if trimmed[path] != full[path]]
+    assert not differ, differ
+
+
+def test_the_split_keeps_what_the_pages_and_scripts_use():
+    classes = speed_hooks.Classes({"md-typeset", "admonition", "note"}, {"md-search-result__item", "js"},
+                                  ("md-search-result__",))
+    assert classes.where(".md-typeset .admonition.note") == "page"
+    assert classes.where(".md-typeset .admonition.tip") == "unused"
+    assert classes.where(".md-typeset :is(.tip,.note)>p") == "page"
+    assert classes.where(".md-typeset :is(.tip,.bug)>p") == "unused"
+    assert classes.where(".md-typeset:not(.tip)") == "page"
+    assert classes.where("body") == "page"
+    assert classes.where(".js .md-typeset") == "scripted"
+    assert classes.where(".md-search-result__meta") == "scripted"
+    css = ":root{--used:red;--unused:blue;--only-scripted:green}.md-typeset{color:var(--used)}"
+    page, taken = speed_hooks.drop_unused_properties(css, "")
+    assert "--used" in page and "--unused" not in page and "--only-scripted" in taken
+
+
+def test_a_missing_material_bundle_fails_the_build_naming_the_folder(tmp_path):
+    with pytest.raises(PluginError, match=str(tmp_path)):
+        speed_hooks.find_bundle([str(tmp_path)])
