@@ -114,18 +114,45 @@ def _tab_to(page, selector: str, limit: int = 15) -> None:
 
 
 def test_keyboard_alone_opens_the_menu_on_a_phone(browser, server):
+    """Menu button, Enter: focus moves into the menu, every stop there is in sight, the page
+    behind is out of the tab order (the quick exit is not), and Escape closes it."""
     ctx = browser.new_context(viewport=VIEWPORTS["phone"])
     page = ctx.new_page()
-    page.goto(server + "guide/what-to-expect.html")
+    page.goto(server + "checklists/at-work.html")  # a page whose section opens over the main list
     menu = "button[data-toggle='__drawer']"
     _tab_to(page, menu)
     assert page.get_attribute(menu, "aria-expanded") == "false"
     page.keyboard.press("Enter")
     page.wait_for_timeout(400)
     assert page.get_attribute(menu, "aria-expanded") == "true"
-    # The next stops lead into the open menu, and a page link there works.
-    _tab_to(page, ".md-sidebar--primary a.md-nav__link", limit=10)
-    assert page.evaluate(FOCUS_STATE)["inView"]
+    problems, places = [], set()
+    for _ in range(40):
+        state = page.evaluate(FOCUS_STATE)
+        if state["body"]:  # past the last stop, focus visits the browser itself
+            page.keyboard.press("Tab")
+            continue
+        place = page.evaluate("""() => document.activeElement.closest('.md-sidebar--primary') ? 'menu'
+            : document.activeElement.closest('.quick-exit') ? 'quick exit' : 'page'""")
+        places.add(place)
+        if not (state["shown"] and state["inView"] and state["uncovered"]):
+            page.wait_for_timeout(400)
+            state = page.evaluate(FOCUS_STATE)
+            if not (state["shown"] and state["inView"] and state["uncovered"]):
+                problems.append(state)
+        page.keyboard.press("Tab")
+    assert not problems, problems
+    assert places == {"menu", "quick exit"}, places
+    # "Back" from the open section leads to the main list and its first page.
+    _tab_to(page, ".md-sidebar--primary label.md-nav__title[for^='__nav_']", limit=40)
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)
+    _tab_to(page, ".md-sidebar--primary a.md-nav__link[href='../index.html']", limit=10)
+    assert page.evaluate(FOCUS_STATE)["uncovered"]
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(400)
+    assert page.get_attribute(menu, "aria-expanded") == "false"
+    assert page.evaluate("s => document.activeElement.matches(s)", menu)
+    assert page.url.endswith("checklists/at-work.html"), "a single Escape must not leave the site"
     ctx.close()
 
 

@@ -110,6 +110,49 @@
     report();
   });
 
+  // The open menu drawer on a narrow screen works like a dialog: focus moves
+  // into it, the page behind it (but not the quick exit) is inert, Escape
+  // closes it and focus returns to the Menu button. Section titles inside it
+  // ("back" to the list above) become reachable by Tab.
+  var drawerToggle = document.getElementById("__drawer");
+  var drawer = document.querySelector(".md-sidebar--primary");
+  var narrow = window.matchMedia("(max-width: 76.234375em)");
+  var menuButton = document.querySelector("[data-toggle=__drawer]");
+
+  function drawerOpen() {
+    return !!drawerToggle && drawerToggle.checked && narrow.matches;
+  }
+
+  function syncDrawer(moveFocus) {
+    var open = drawerOpen();
+    Array.prototype.forEach.call(
+      document.querySelectorAll(".md-header, .md-content, .md-sidebar--secondary, .md-footer"),
+      function (element) {
+        element.inert = open;
+      });
+    if (open && moveFocus) {
+      // The first control in the drawer that is not hidden under an open section.
+      var visible = Array.prototype.filter.call(drawer.querySelectorAll("[tabindex='0'], a[href]"), function (element) {
+        return !element.checkVisibility || element.checkVisibility({ visibilityProperty: true });
+      });
+      if (visible.length) {
+        visible[0].focus();
+      }
+    }
+  }
+
+  if (drawerToggle && drawer) {
+    Array.prototype.forEach.call(drawer.querySelectorAll("label.md-nav__title:not([for=__drawer])"), function (title) {
+      title.tabIndex = 0;
+    });
+    drawerToggle.addEventListener("change", function () {
+      syncDrawer(true);
+    });
+    narrow.addEventListener("change", function () {
+      syncDrawer(false);
+    });
+  }
+
   if (searchToggle) {
     searchToggle.addEventListener("change", function () {
       if (searchToggle.checked) {
@@ -129,6 +172,13 @@
 
   document.addEventListener("keydown", function (event) {
     var target = event.target;
+    if (event.key === "Escape" && drawerOpen()) {
+      drawerToggle.click();
+      if (menuButton) {
+        menuButton.focus();
+      }
+      return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey || materialRuns() || isTyping(target)) {
       return;
     }
