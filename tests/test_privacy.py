@@ -18,7 +18,7 @@ def visit(browser, server, nav_pages):
     page = ctx.new_page()
     page.on("console", lambda msg: console.append(f"{page.url}: {msg.type}: {msg.text}"))
     metas = {}
-    for src in nav_pages:
+    for src in nav_pages + ["404.md"]:  # the "page not found" page too
         page.goto(server + html_path(src))
         page.wait_for_load_state("load")
         metas[src] = page.evaluate(

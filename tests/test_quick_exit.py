@@ -124,7 +124,7 @@ def test_works_without_javascript(browser, server):
 
 def test_is_the_first_tab_stop_on_every_page(context, server, nav_pages):
     page = context.new_page()
-    for src in nav_pages:
+    for src in nav_pages + ["404.md"]:  # the "page not found" page too
         page.goto(server + html_path(src))
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.hasAttribute('data-quick-exit-link')"), src
