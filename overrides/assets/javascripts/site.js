@@ -65,8 +65,22 @@
       urls.push(shimUrl);
     }
     loadAll(urls.filter(Boolean), function () {
+      // As it starts, Material closes search once (125 ms in). A reader may be
+      // typing by then: the box would lose focus and the next letters would
+      // act as Material's shortcuts ("n" opens the next page). Keep it open.
+      var starting = true;
+      if (searchToggle) {
+        searchToggle.addEventListener("click", function (event) {
+          if (starting && searchToggle.checked && document.activeElement === input) {
+            event.preventDefault();
+          }
+        }, true);
+      }
       // Material starts on DOMContentLoaded, which has already happened: tell it again.
       document.dispatchEvent(new Event("DOMContentLoaded"));
+      window.setTimeout(function () {
+        starting = false;
+      }, 1000);
     });
   }
 
@@ -193,7 +207,9 @@
     }
   });
 
-  if (/[?&]h=/.test(location.search)) {
+  // From a search result (?h= highlights the words), or from disk, where
+  // loading costs no data: start Material now, before the reader types.
+  if (/[?&]h=/.test(location.search) || location.protocol === "file:") {
     loadMaterial();
   }
 })();
