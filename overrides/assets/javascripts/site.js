@@ -207,9 +207,7 @@
     }
   });
 
-  // From a search result (?h= highlights the words), or from disk, where
-  // loading costs no data: start Material now, before the reader types.
-  if (/[?&]h=/.test(location.search) || location.protocol === "file:") {
+  if (/[?&]h=/.test(location.search)) {
     loadMaterial();
   }
 })();
