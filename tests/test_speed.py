@@ -143,7 +143,8 @@ def _open_search(page):
     page.keyboard.press("/")
     page.keyboard.type("contact")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(800)  # Material's 0.25 s transitions, with room for a busy machine
 
 
 def _open_menu(page):

@@ -32,6 +32,9 @@
   // Loads each address (scripts and stylesheets together), then calls done once.
   function loadAll(urls, done) {
     var pending = urls.length;
+    if (!pending) {
+      done();
+    }
     urls.forEach(function (url) {
       var tag;
       if (/\.css$/.test(url)) {
@@ -57,31 +60,22 @@
       return;
     }
     requested = true;
-    // The styles only Material's script needs (search results and the like),
-    // split off at build time by scripts/speed_hooks.py.
-    var urls = [scriptedCssUrl, bundleUrl];
-    // Browsers refuse Web Workers on pages opened from disk; the shim stands in.
-    if (location.protocol === "file:" && shimUrl) {
-      urls.push(shimUrl);
+    // First what the bundle needs in place when it runs: the styles only
+    // Material's script uses (split off by scripts/speed_hooks.py) and, on
+    // pages opened from disk, where browsers refuse Web Workers, the shim that
+    // stands in (the bundle takes the Worker class as it loads).
+    var first = [scriptedCssUrl];
+    if (location.protocol === "file:") {
+      first.push(shimUrl);
     }
-    loadAll(urls.filter(Boolean), function () {
-      // As it starts, Material closes search once (125 ms in). A reader may be
-      // typing by then: the box would lose focus and the next letters would
-      // act as Material's shortcuts ("n" opens the next page). Keep it open.
-      var starting = true;
-      if (searchToggle) {
-        searchToggle.addEventListener("click", function (event) {
-          if (starting && searchToggle.checked && document.activeElement === input) {
-            event.preventDefault();
-          }
-        }, true);
-      }
-      // Material starts on DOMContentLoaded, which has already happened: tell it again.
-      document.dispatchEvent(new Event("DOMContentLoaded"));
-      window.setTimeout(function () {
-        starting = false;
-      }, 1000);
+    loadAll(first.filter(Boolean), function () {
+      loadAll([bundleUrl], startMaterial);
     });
+  }
+
+  // Material starts on DOMContentLoaded, which has already happened: tell it again.
+  function startMaterial() {
+    document.dispatchEvent(new Event("DOMContentLoaded"));
   }
 
   function openSearch() {

@@ -21,8 +21,6 @@
       super();
       this.onmessage = null;
       this.onerror = null;
-      // Writing the frame can take focus from the search box while the reader types.
-      var active = document.activeElement;
       var frame = document.createElement("iframe");
       frame.hidden = true;
       frame.title = "Search helper";
@@ -52,9 +50,6 @@
         "</head><body></body></html>"
       );
       doc.close();
-      if (active && active !== document.body && document.activeElement !== active) {
-        active.focus();
-      }
       this.ready = new Promise(function (resolve) {
         frame.contentWindow.onload = resolve;
       });
