@@ -51,24 +51,16 @@ CUSTOM_NAME = re.compile(r"--[A-Za-z_][\w-]*")
 NESTING_AT_RULES = {"media", "supports", "layer", "container"}
 
 
-def find_bundle(theme_dirs: list[str]) -> str:
-    """The site-relative path of Material's bundle, from the theme's folders."""
+def find_theme_file(theme_dirs: list[str], pattern: str) -> tuple[Path, str]:
+    """Material's file matching ``pattern`` (its name carries a hash that changes
+    with each release): its path and its path inside the site."""
     for folder in theme_dirs:
-        found = sorted(Path(folder).glob(BUNDLE_GLOB))
+        found = sorted(Path(folder).glob(pattern))
         if len(found) == 1:
-            return found[0].relative_to(folder).as_posix()
+            return found[0], found[0].relative_to(folder).as_posix()
         if len(found) > 1:
-            raise PluginError(f"{folder}: more than one {BUNDLE_GLOB}: {[p.name for p in found]}")
-    raise PluginError(f"No {BUNDLE_GLOB} in the theme folders {theme_dirs}; has Material changed?")
-
-
-def find_stylesheet(theme_dirs: list[str]) -> Path:
-    """Material's own main stylesheet, from the theme's folders."""
-    for folder in theme_dirs:
-        found = sorted(Path(folder).glob(STYLESHEET_GLOB))
-        if len(found) == 1:
-            return found[0]
-    raise PluginError(f"No single {STYLESHEET_GLOB} in the theme folders {theme_dirs}; has Material changed?")
+            raise PluginError(f"{folder}: more than one {pattern}: {[p.name for p in found]}")
+    raise PluginError(f"No {pattern} in the theme folders {theme_dirs}; has Material changed?")
 
 
 def collapse_whitespace(html: str) -> str:
@@ -90,7 +82,7 @@ def on_post_page(output, page, config, **kwargs):
 
 
 def on_env(env, config, files, **kwargs):
-    env.globals["material_bundle"] = find_bundle(config["theme"].dirs)
+    env.globals["material_bundle"] = find_theme_file(config["theme"].dirs, BUNDLE_GLOB)[1]
     return env
 
 
@@ -280,8 +272,8 @@ def split_stylesheet(source: Path, target: Path, scripted_path: Path, classes: C
 @event_priority(-150)
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
-    source = find_stylesheet(config["theme"].dirs)
-    target = site / source.relative_to(source.parents[2])
+    source, in_site = find_theme_file(config["theme"].dirs, STYLESHEET_GLOB)
+    target = site / in_site
     if not target.exists():
         raise PluginError(f"{target}: Material's stylesheet was not copied into the site")
     words, prefixes = script_words(site)

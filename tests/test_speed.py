@@ -186,4 +186,4 @@ def test_the_split_keeps_what_the_pages_and_scripts_use():
 
 def test_a_missing_material_bundle_fails_the_build_naming_the_folder(tmp_path):
     with pytest.raises(PluginError, match=str(tmp_path)):
-        speed_hooks.find_bundle([str(tmp_path)])
+        speed_hooks.find_theme_file([str(tmp_path)], speed_hooks.BUNDLE_GLOB)
