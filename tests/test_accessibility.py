@@ -190,3 +190,21 @@ def test_pages_reflow_at_320_css_pixels(browser, server, nav_pages):
             wide[src] = width
     ctx.close()
     assert not wide, wide
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_header_shows_each_menu_and_search_control_once(browser, server, size):
+    """The Menu and Search buttons replace Material's icon labels on a phone; on a desktop
+    neither shows (the menu is always open and the search box is in the header)."""
+    ctx = browser.new_context(viewport=VIEWPORTS[size])
+    page = ctx.new_page()
+    page.goto(server + "help-now.html")
+    for _ in range(2):  # before and after Material's script has started
+        shown = page.evaluate("""() => [...document.querySelectorAll(
+            '.md-header [data-toggle], .md-header label.md-header__button')]
+            .filter(e => e.checkVisibility()).map(e => e.getAttribute('data-toggle') || 'label ' + e.htmlFor)""")
+        assert shown == (["__drawer", "__search"] if size == "phone" else []), shown
+        page.keyboard.press("/")
+        page.keyboard.press("Escape")
+        page.wait_for_function("document.documentElement.classList.contains('js')", timeout=10_000)
+    ctx.close()
