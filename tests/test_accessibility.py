@@ -206,5 +206,5 @@ def test_header_shows_each_menu_and_search_control_once(browser, server, size):
         assert shown == (["__drawer", "__search"] if size == "phone" else []), shown
         page.keyboard.press("/")
         page.keyboard.press("Escape")
-        page.wait_for_function("document.documentElement.classList.contains('js')", timeout=10_000)
+        page.wait_for_selector("html.js", state="attached", timeout=10_000)  # Material has started
     ctx.close()
