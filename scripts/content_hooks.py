@@ -14,8 +14,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 import glossary
-import helplines
-import incident_log
+import shortcodes
+import site_data
 from datafiles import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,30 +25,17 @@ ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
 REQUIRED_META = ("title", "description")
 GLOSSARY_PAGE = "glossary.md"
 
-# Data loaded once per build in on_config; the renderers below read it.
+# Data loaded once per build in on_config.
 _data: dict[str, object] = {}
-
-
-def _renderers() -> dict[str, object]:
-    return {
-        "helplines": lambda: helplines.render_markdown(_data["countries"]),
-        "helplines-summary": lambda: helplines.render_summary(_data["countries"]),
-        "glossary": lambda: glossary.render_markdown(_data["terms"]),
-        "incident-log-fields": lambda: incident_log.render_fields_markdown(_data["incident_log"]),
-        "incident-log-example": lambda: incident_log.render_example_markdown(_data["incident_log"]),
-        "incident-log-guidance": lambda: incident_log.render_guidance_markdown(_data["incident_log"]),
-    }
 
 
 # Load and check every data file before any page is read.
 def on_config(config, **kwargs):
     try:
-        _data["countries"] = helplines.load_countries()
-        _data["terms"] = glossary.load_terms()
-        _data["incident_log"] = incident_log.load_definition()
+        _data["site"] = site_data.load(Path(config.docs_dir), config.nav)
     except DataError as exc:
         raise PluginError(str(exc)) from exc
-    _data["abbreviations"] = glossary.abbreviations(_data["terms"])
+    _data["abbreviations"] = glossary.abbreviations(_data["site"].terms)
     return config
 
 
@@ -58,15 +45,10 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     for key in REQUIRED_META:
         if not str(page.meta.get(key, "")).strip():
             raise PluginError(f"docs/{source}: front matter has no '{key}'")
-    renderers = _renderers()
-
-    def expand(match: re.Match) -> str:
-        name = match.group(1)
-        if name not in renderers:
-            raise PluginError(f"docs/{source}: unknown shortcode 'data:{name}'")
-        return renderers[name]()
-
-    markdown = SHORTCODE.sub(expand, markdown)
+    try:
+        markdown = shortcodes.expand(markdown, _data["site"], f"docs/{source}")
+    except shortcodes.UnknownShortcode as exc:
+        raise PluginError(exc.args[0]) from exc
     if source == GLOSSARY_PAGE:
         return markdown  # the page itself spells every term out
     return f"{markdown}\n\n{_data['abbreviations']}\n"
