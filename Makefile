@@ -14,13 +14,16 @@ SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core fonts-liberation2
 LIGHTHOUSE := lighthouse@12.8.2
 TOOLS := build/tools
 
-.PHONY: serve test build setup setup-python setup-system setup-bench bench clean
+.PHONY: serve test lint build setup setup-python setup-system setup-bench bench clean
 
-serve: setup-python ## Preview at http://127.0.0.1:8000 with live reload
-	$(UV) run mkdocs serve -a 127.0.0.1:8000
+serve: setup-python ## Preview at http://127.0.0.1:8000 with live reload (downloads not built: make build)
+	DOWNLOADS=off $(UV) run mkdocs serve -a 127.0.0.1:8000
 
-test: setup ## Build the site once and run every test against it
+test: setup lint ## Lint, then build the site once and run every test against it
 	$(UV) run pytest
+
+lint: setup-python ## ruff over the build scripts and tests (settings in pyproject.toml)
+	$(UV) run ruff check scripts overrides tests
 
 build: setup-python ## Build the site, PDFs and downloads into site/
 	$(UV) run mkdocs build --strict

@@ -4,14 +4,17 @@ In one run, offline, on this machine:
 1. builds the project (site, PDFs, downloads, zip) and a default Material site
    (plain ``theme: material``, search only, same Markdown extensions) several
    times each and reports the median build time;
-2. serves both on loopback and loads every page in a fresh headless Chromium
+2. runs ``mkdocs serve`` for each (the project as ``make serve`` runs it, with
+   ``DOWNLOADS=off``) on copies of the sources, edits a page three times and
+   reports the median rebuild time MkDocs logs;
+3. serves both on loopback and loads every page in a fresh headless Chromium
    profile, recording requests, bytes, first-contentful-paint and
    largest-contentful-paint, then the paints again on a throttled slow 4G
    connection (what many readers have);
-3. times search: from typing a query to results shown, for five queries;
-4. runs Lighthouse (npm ``lighthouse@12``, installed into ``build/tools`` by
+4. times search: from typing a query to results shown, for five queries;
+5. runs Lighthouse (npm ``lighthouse@12``, installed into ``build/tools`` by
    ``make setup-bench``, or found on PATH) on the start page of both sites;
-5. prints one table, project against default with the ratio per figure, and
+6. prints one table, project against default with the ratio per figure, and
    writes it to ``build/bench/benchmark.md``.
 Everything it writes stays under ``build/bench/``; it needs no network.
 Usage: ``make bench``.
@@ -20,17 +23,21 @@ Usage: ``make bench``.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import os
+import queue
+import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+
+import local_browser
+import project_config
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "build" / "bench"
@@ -39,15 +46,18 @@ DEFAULT_DIR = BENCH_DIR / "default"
 DEFAULT_SITE = DEFAULT_DIR / "site"
 REPORT = BENCH_DIR / "benchmark.md"
 LIGHTHOUSE_LOCAL = ROOT / "build" / "tools" / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+SERVE_DIR = BENCH_DIR / "serve"
+# The page edited to time a live-reload rebuild, and how many times.
+EDITED_PAGE = "about.md"
+EDITS = 3
+BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
 PHONE = {"width": 360, "height": 640}
 # Lighthouse's mobile network: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
 SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8,
            "uploadThroughput": 750_000 / 8}
 QUERIES = ["hoovering", "police", "gifts", "log", "children"]
-# The default site gets the same Markdown extensions, so the text renders alike.
+# The default site: plain Material, search only, and the project's own Markdown
+# extensions (read from mkdocs.yml), so the text renders alike.
 DEFAULT_CONFIG = """\
 site_name: Going No Contact
 docs_dir: {docs}
@@ -55,18 +65,6 @@ theme:
   name: material
 plugins:
   - search
-markdown_extensions:
-  - abbr
-  - admonition
-  - attr_list
-  - md_in_html
-  - tables
-  - toc:
-      permalink: true
-  - pymdownx.details
-  - pymdownx.superfences
-  - pymdownx.tasklist:
-      custom_checkbox: true
 """
 LCP_SCRIPT = """() => new Promise(resolve => {
   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
@@ -86,10 +84,16 @@ def timed_build(args: list[str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
+def write_default_config(work_dir: Path, docs: Path) -> None:
+    """mkdocs.yml for a default Material site of ``docs``, with the project's Markdown extensions."""
+    work_dir.mkdir(parents=True, exist_ok=True)
+    extensions = project_config.markdown_extensions_yaml(project_config.read())
+    (work_dir / "mkdocs.yml").write_text(DEFAULT_CONFIG.format(docs=docs) + extensions, encoding="utf-8")
+
+
 def build_default(site_dir: Path, work_dir: Path = DEFAULT_DIR) -> float:
     """Build the default Material site from the project's docs/ into ``site_dir``; return seconds."""
-    work_dir.mkdir(parents=True, exist_ok=True)
-    (work_dir / "mkdocs.yml").write_text(DEFAULT_CONFIG.format(docs=ROOT / "docs"), encoding="utf-8")
+    write_default_config(work_dir, ROOT / "docs")
     return timed_build(["-d", str(site_dir)], work_dir)
 
 
@@ -99,15 +103,59 @@ def build_both(runs: int) -> dict[str, float]:
     return {"project": statistics.median(project), "default": statistics.median(default)}
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_port}/"
+def serve_rebuilds(work_dir: Path, page: Path, env: dict, edits: int = EDITS) -> list[float]:
+    """Seconds MkDocs logs for each rebuild after ``page`` is edited under a running ``mkdocs serve``."""
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{_free_port()}"]
+    server = subprocess.Popen(command, cwd=work_dir, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
+
+    def next_build(timeout: float = 120) -> float:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                continue
+            if match := BUILT.search(line):
+                return float(match.group(1))
+        raise RuntimeError(f"{work_dir}: mkdocs serve did not log a build within {timeout} s")
+
+    try:
+        next_build()  # the first, full build
+        times = []
+        for n in range(edits):
+            time.sleep(1.5)  # let the watcher settle
+            with page.open("a", encoding="utf-8") as handle:
+                handle.write(f"\n\nEdited for the benchmark ({n + 1}).\n")
+            times.append(next_build())
+        return times
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def serve_both() -> dict[str, float]:
+    """Median live-reload rebuild after a page edit: the project as `make serve` runs it, and the default site."""
+    if SERVE_DIR.exists():
+        shutil.rmtree(SERVE_DIR)
+    project = SERVE_DIR / "project"
+    for name in ("mkdocs.yml", "docs", "overrides", "scripts", "data"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
+    default_docs = SERVE_DIR / "default-docs"
+    shutil.copytree(ROOT / "docs", default_docs)
+    write_default_config(SERVE_DIR / "default", default_docs)
+    ours = serve_rebuilds(project, project / "docs" / EDITED_PAGE, {"DOWNLOADS": "off"})
+    theirs = serve_rebuilds(SERVE_DIR / "default", default_docs / EDITED_PAGE, {})
+    return {"project": statistics.median(ours), "default": statistics.median(theirs)}
 
 
 def page_paths(site: Path) -> list[str]:
@@ -205,9 +253,9 @@ def lighthouse(url: str, name: str) -> dict[str, int] | None:
     if not command:
         return None
     out = BENCH_DIR / f"lighthouse-{name}.json"
-    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    env = {**os.environ, "CHROME_PATH": local_browser.CHROMIUM}
     subprocess.run([command, url, "--quiet", "--output=json", f"--output-path={out}",
-                    f"--chrome-flags=--headless=new {' '.join(CHROMIUM_ARGS)}"], env=env, check=True,
+                    f"--chrome-flags=--headless=new {' '.join(local_browser.CHROMIUM_ARGS)}"], env=env, check=True,
                    capture_output=True, timeout=300)
     categories = json.loads(out.read_text(encoding="utf-8"))["categories"]
     return {data["title"]: round(data["score"] * 100) for data in categories.values()}
@@ -218,13 +266,15 @@ def _median(rows: list[dict], key: str) -> float:
     return statistics.median(values) if values else float("nan")
 
 
-def report(builds, project_rows, default_rows, search, scores) -> str:
+def report(builds, rebuilds, project_rows, default_rows, search, scores) -> str:
     def line(name, ours, theirs, fmt):
         ratio = ours / theirs if theirs else float("nan")
         return f"| {name} | {fmt.format(ours)} | {fmt.format(theirs)} | {ratio:.2f} |"
 
     lines = ["| Figure | Project | Default Material | Ratio |", "| --- | ---: | ---: | ---: |",
-             line("Build time, median (s)", builds["project"], builds["default"], "{:.2f}")]
+             line("Build time, median (s)", builds["project"], builds["default"], "{:.2f}"),
+             line(f"Serve: rebuild after a page edit, median of {EDITS} (s)", rebuilds["project"],
+                  rebuilds["default"], "{:.2f}")]
     for key, name, fmt in [("requests", "Requests per first visit, median", "{:.0f}"),
                            ("bytes", "Bytes per first visit, median", "{:,.0f}"),
                            ("fcp", "First contentful paint, median (ms)", "{:.0f}"),
@@ -260,11 +310,10 @@ def main(argv: list[str] | None = None) -> int:
 
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     builds = build_both(args.runs)
-    project_server, project_base = serve(PROJECT_SITE)
-    default_server, default_base = serve(DEFAULT_SITE)
-    try:
+    rebuilds = serve_both()
+    with local_browser.serve(PROJECT_SITE) as project_base, local_browser.serve(DEFAULT_SITE) as default_base:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = local_browser.launch(playwright)
             paths = page_paths(PROJECT_SITE)
             project_rows = measure_pages(browser, project_base, paths)
             default_rows = measure_pages(browser, default_base, [default_path(p) for p in paths])
@@ -273,10 +322,7 @@ def main(argv: list[str] | None = None) -> int:
             browser.close()
         scores = {"project": lighthouse(project_base + "index.html", "project"),
                   "default": lighthouse(default_base, "default")}
-    finally:
-        project_server.shutdown()
-        default_server.shutdown()
-    table = report(builds, project_rows, default_rows, search, scores)
+    table = report(builds, rebuilds, project_rows, default_rows, search, scores)
     per_page = ["", "| Page | Requests | Bytes | FCP (ms) | LCP (ms) | Slow 4G FCP (ms) | Slow 4G LCP (ms) |",
                 "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     per_page += [f"| {r['page']} | {r['requests']} | {r['bytes']:,} | {r['fcp'] or 0:.0f} | {r['lcp'] or 0:.0f} "

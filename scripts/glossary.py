@@ -1,8 +1,10 @@
 """Glossary terms: the single source is ``data/glossary.yml``.
 
-The glossary page is rendered from it, and every page gets the terms as
-Markdown abbreviations so they explain themselves on hover (and to screen
-readers through ``<abbr title>``).
+The glossary page is rendered from it, and on every other page each term is
+marked ``<abbr title="definition">`` so it explains itself on hover (and to
+screen readers). Headings are left plain: a dotted underline in a title reads
+as a link. This is done by :class:`GlossaryExtension`, a Markdown extension
+the build adds in its first step, so terms are never added and then removed.
 
 Usage: python scripts/glossary.py   (checks the file and prints the terms)
 """
@@ -12,6 +14,9 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrTreeprocessor
 
 from datafiles import DATA_DIR, DataError, load, reject_unknown, require
 
@@ -54,14 +59,52 @@ def load_terms(path: Path = GLOSSARY_FILE) -> list[Term]:
     return terms
 
 
-def abbreviations(terms: list[Term]) -> str:
-    """Markdown abbreviation definitions for every form of every term."""
-    lines = []
+def definitions(terms: list[Term]) -> dict[str, str]:
+    """Every form of every term (as written, and with a capital), and its definition."""
+    found = {}
     for term in terms:
         for word in (term.term, *term.also):
-            for form in {word, word[:1].upper() + word[1:]}:
-                lines.append(f"*[{form}]: {term.definition}")
-    return "\n".join(sorted(lines))
+            for form in (word, word[:1].upper() + word[1:]):
+                found[form] = term.definition
+    return found
+
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+class _TermsOutsideHeadings(AbbrTreeprocessor):
+    """Python-Markdown's abbreviation step, skipping headings and switched off per page."""
+
+    def __init__(self, md, extension: GlossaryExtension):
+        super().__init__(md, extension.terms)
+        self.extension = extension
+
+    def iter_element(self, el, parent=None):
+        # A heading is a block: its tail is only the line break after it.
+        if el.tag not in HEADINGS:
+            super().iter_element(el, parent)
+
+    def run(self, root):
+        if self.extension.enabled:
+            return super().run(root)
+        return None
+
+
+class GlossaryExtension(Extension):
+    """Marks glossary terms as ``<abbr>`` in page text, never in headings.
+
+    ``enabled`` is set per page by the build: the glossary page itself spells
+    every term out and gets no hovers.
+    """
+
+    def __init__(self, terms: list[Term]):
+        super().__init__()
+        self.terms = definitions(terms)
+        self.enabled = True
+
+    def extendMarkdown(self, md):
+        # Priority 7: where Python-Markdown's own abbreviations run, before the table of contents.
+        md.treeprocessors.register(_TermsOutsideHeadings(md, self), "glossary", 7)
 
 
 def render_markdown(terms: list[Term]) -> str:

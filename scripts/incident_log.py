@@ -8,10 +8,11 @@ builds each form from it, so the forms can never drift apart:
 - ``incident-log.xlsx``: a "Log" sheet with drop-down lists and date and time
   formats, plus "Guidance" and "About the person" sheets;
 - ``incident-log.pdf``: a fillable, printable form (A4 landscape, also fits
-  US Letter), one PDF form field per cell;
+  US Letter), one PDF form field per cell, from the template
+  ``overrides/print/incident-log.html`` through the print pipeline (``print_pdf``);
 - the Markdown lists on ``docs/incident-log.md`` (columns, example, guidance).
 
-The site build calls it from ``scripts/incident_log_hook.py``; the files are
+The site build calls it from ``scripts/downloads.py``; the files are
 generated, never committed.
 
 Usage: python scripts/incident_log.py [OUTPUT_FOLDER]   (default: site/downloads)
@@ -21,13 +22,13 @@ from __future__ import annotations
 
 import argparse
 import csv
-import html
 import io
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import print_pdf
 from datafiles import DATA_DIR, ROOT, DataError, load, reject_unknown, require
 
 DEFINITION_FILE = DATA_DIR / "incident-log.yml"
@@ -50,13 +51,11 @@ XLSX_ROWS = 200
 XLSX_DATE_FORMAT = "yyyy-mm-dd"
 XLSX_TIME_FORMAT = "hh:mm"
 
-# PDF: rows of the log. Seven fit on each landscape page.
+# PDF: rows of the log (seven fit on each landscape page) and the printed
+# width the columns share; page size, margins and row height are in print.css.
 PDF_ROWS = 28
-PDF_ROW_HEIGHT_MM = 22.5
-# A4 landscape is 297 x 210 mm, US Letter landscape 279.4 x 215.9 mm. The
-# side margins keep the printed area (261 x 184 mm) inside both.
-PDF_PAGE_CSS = "size: A4 landscape; margin: 12mm 18mm 14mm 18mm"
 PDF_CONTENT_WIDTH_MM = 261
+PRINT_TEMPLATES = ROOT / "overrides" / "print"
 
 
 @dataclass(frozen=True)
@@ -306,120 +305,35 @@ def person_field_name(key: str) -> str:
     return f"person_{key}"
 
 
-PDF_CSS = """
-@page { %(page)s;
-  @bottom-left { content: "%(title)s"; font-size: 7.5pt; color: #555 }
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 7.5pt; color: #555 } }
-html { font-family: "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 10.5pt; color: #111;
-  line-height: 1.35 }
-h1 { font-size: 20pt; margin: 0 0 2mm }
-h2 { font-size: 13pt; margin: 5mm 0 2mm; break-after: avoid }
-p { margin: 0 0 2mm }
-ul { margin: 0 0 2mm; padding-left: 5mm }
-li { margin: 0 0 1.2mm }
-.key { width: 100%%; border-collapse: collapse; font-size: 9pt }
-.key th, .key td { text-align: left; vertical-align: top; padding: 0.8mm 2mm 0.8mm 0;
-  border-bottom: 0.4pt solid #bbb }
-.key th { width: 45mm }
-.log { width: %(width)smm; border-collapse: collapse; table-layout: fixed; break-before: page }
-.log thead { display: table-header-group }
-.log tfoot { display: table-footer-group }
-.log th { font-family: "Liberation Sans Narrow", "Liberation Sans", sans-serif; font-size: 8pt;
-  font-weight: bold; text-align: left; vertical-align: bottom; background: #dce6ee;
-  border: 0.6pt solid #333; padding: 1mm; hyphens: manual; line-height: 1.15 }
-.log td { border: 0.6pt solid #333; padding: 0; height: %(row)smm; vertical-align: top }
-.log tr { break-inside: avoid }
-.log tfoot td { border: 0; height: auto; padding: 1mm 0 0; font-size: 7.5pt; color: #333 }
-textarea, select { display: block; box-sizing: border-box; width: 100%%; margin: 0;
-  border: 0; border-radius: 0; background: transparent; padding: 0.8mm 1mm;
-  font-family: "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 8pt; color: #000 }
-.log textarea, .log select { height: %(row)smm }
-select::before { content: none }
-.person { break-before: page }
-.person table { width: 100%%; border-collapse: collapse }
-.person th { width: 60mm; text-align: left; vertical-align: top; padding: 1.5mm 2mm;
-  border: 0.6pt solid #333; background: #f1f5f8; font-size: 9.5pt }
-.person th small { display: block; font-weight: normal; font-size: 8pt; color: #333 }
-.person td { border: 0.6pt solid #333; padding: 0 }
-.person tr { break-inside: avoid }
-.person .text { height: 13mm }
-.person .longtext { height: 21mm }
-"""
-
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def _cell(column: Column, name: str, title: str) -> str:
-    attrs = f'name="{_e(name)}" title="{_e(title)}"'
-    if column.kind == "choice":
-        options = '<option value=""></option>' + "".join(
-            f'<option value="{_e(c)}">{_e(c)}</option>' for c in column.choices)
-        return f"<select {attrs}>{options}</select>"
-    # Every other cell is multi-line, so a long date or name wraps instead of
-    # being cut off in a narrow column.
-    return f"<textarea {attrs}></textarea>"
-
-
 def _widths_mm(definition: Definition) -> list[float]:
     total = sum(column.width for column in definition.columns)
     return [round(PDF_CONTENT_WIDTH_MM * column.width / total, 2) for column in definition.columns]
 
 
-def build_pdf_html(definition: Definition, rows: int = PDF_ROWS) -> str:
-    """The HTML that WeasyPrint turns into the fillable PDF."""
-    title = _e(definition.title)
-    css = PDF_CSS % {"page": PDF_PAGE_CSS, "title": title.replace('"', "'"),
-                     "width": PDF_CONTENT_WIDTH_MM, "row": PDF_ROW_HEIGHT_MM}
-    parts = [f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>',
-             f"<style>{css}</style></head><body>", f"<h1>{title}</h1>",
-             "<p>Use one row for each time they contact you or show up. You can fill this in on "
-             "a computer, or print it and write by hand.</p>",
-             "<h2>Before you start</h2><ul>"]
-    parts += [f"<li>{_e(tip)}</li>" for tip in definition.guidance]
-    parts.append("</ul><h2>What to write in each column</h2><table class=\"key\"><tbody>")
-    for column in definition.columns:
-        text = column.help
-        if column.choices:
-            text = f"{text} Choices: {', '.join(column.choices)}.".strip()
-        parts.append(f"<tr><th>{_e(column.label)}</th><td>{_e(text)}</td></tr>")
-    parts.append("</tbody></table>")
+def build_pdf_html(definition: Definition, rows: int = PDF_ROWS, lang: str = "en") -> str:
+    """The HTML that WeasyPrint turns into the fillable PDF (template: overrides/print/incident-log.html)."""
+    import jinja2
 
-    # The log: header and key repeat on every page; one form field per cell.
-    parts.append('<table class="log"><colgroup>')
-    parts += [f'<col style="width: {w}mm">' for w in _widths_mm(definition)]
-    parts.append("</colgroup><thead><tr>")
-    parts += [f"<th>{_e(column.label)}</th>" for column in definition.columns]
-    parts.append("</tr></thead>")
-    key = " ".join(f"{_e(c.label)}: {_e(', '.join(c.choices))}." for c in definition.columns if c.choices)
-    if key:
-        parts.append(f'<tfoot><tr><td colspan="{len(definition.columns)}">{key}</td></tr></tfoot>')
-    parts.append("<tbody>")
-    for row in range(1, rows + 1):
-        cells = "".join(
-            f"<td>{_cell(column, field_name(row, column.key), f'Entry {row}: {column.label}')}</td>"
-            for column in definition.columns)
-        parts.append(f"<tr>{cells}</tr>")
-    parts.append("</tbody></table>")
-
-    parts.append('<section class="person"><h2>About the person</h2>'
-                 "<p>Fill this in once, with what you know. Leave out anything you are not sure of."
-                 "</p><table><tbody>")
-    for item in definition.person:
-        help_text = f"<small>{_e(item.help)}</small>" if item.help else ""
-        parts.append(f"<tr><th>{_e(item.label)}{help_text}</th><td>"
-                     f'<textarea class="{item.kind}" name="{person_field_name(item.key)}" '
-                     f'title="About the person: {_e(item.label)}"></textarea></td></tr>')
-    parts.append("</tbody></table></section></body></html>")
-    return "\n".join(parts)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(PRINT_TEMPLATES), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    choice_key = " ".join(f"{c.label}: {', '.join(c.choices)}." for c in definition.columns if c.choices)
+    return env.get_template("incident-log.html").render(
+        definition=definition, rows=rows, lang=lang, widths=_widths_mm(definition), choice_key=choice_key,
+        field_name=field_name, person_field_name=person_field_name, print_css=print_pdf.PRINT_CSS.as_uri())
 
 
 def build_pdf(definition: Definition, rows: int = PDF_ROWS) -> bytes:
     """The fillable, printable PDF (every log cell and person field is a form field)."""
-    from weasyprint import HTML
+    document = print_pdf.render(build_pdf_html(definition, rows), ROOT.as_uri() + "/", str(DEFINITION_FILE),
+                                forms=True)
+    return print_pdf.write(document, None, title=definition.title, lang="en", forms=True,
+                           description="A form to keep a dated record of each time they contact you "
+                                       "or show up: fill it in on a computer or print it.")
 
-    return HTML(string=build_pdf_html(definition, rows), base_url=str(ROOT)).write_pdf(pdf_forms=True)
+
+def file_names() -> list[str]:
+    """The downloadable forms' file names."""
+    return [f"{BASENAME}.{ext}" for ext in ("csv", "xlsx", "pdf")]
 
 
 def build_all(definition: Definition) -> dict[str, bytes]:

@@ -14,6 +14,9 @@ import checklist_items
 import glossary
 import helplines
 import incident_log
+from datafiles import DataError
+
+__all__ = ["DataError", "SiteData", "load"]
 
 
 @dataclass(frozen=True)

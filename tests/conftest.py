@@ -2,32 +2,22 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 # The build-time scripts (helplines, glossary, incident_log, ...) are imported by tests as modules.
+# Fixtures here import them when they run: tests/test_build.py copies this file
+# on its own to check FAIL_ON_SKIP, where scripts/ is not there to import from.
 sys.path.insert(0, str(ROOT / "scripts"))
 
 
@@ -83,31 +73,20 @@ def build_log(build) -> str:
     return build.stdout + build.stderr
 
 
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml without resolving its !ENV and !!python tags."""
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python", lambda loader, suffix, node: None)
-
-
 @pytest.fixture(scope="session")
 def config() -> dict:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    """mkdocs.yml as plain data (``!ENV`` settings at their defaults)."""
+    import project_config
 
-
-def _flatten(nav) -> list[str]:
-    out = []
-    for item in nav:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        out.extend(_flatten(value) if isinstance(value, list) else [value])
-    return out
+    return project_config.read()
 
 
 @pytest.fixture(scope="session")
 def nav_pages(config) -> list[str]:
     """Markdown sources in nav order, e.g. ``guide/what-to-expect.md``."""
-    return _flatten(config["nav"])
+    import project_config
+
+    return project_config.nav_sources(config["nav"])
 
 
 def html_path(src: str) -> str:
@@ -117,27 +96,22 @@ def html_path(src: str) -> str:
 @pytest.fixture(scope="session")
 def server(site_dir):
     """The built site on a loopback HTTP server; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
+    import local_browser
 
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    with local_browser.serve(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} not found: run the README's test command, which installs it")
+    import local_browser
+
+    if not Path(local_browser.CHROMIUM).exists():
+        pytest.fail(f"{local_browser.CHROMIUM} not found: run the README's test command, which installs it")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        chromium = local_browser.launch(playwright)
         yield chromium
         chromium.close()
 

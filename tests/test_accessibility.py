@@ -58,7 +58,8 @@ def test_skip_link_is_second_tab_stop_and_reaches_content(browser, server):
     stops = []
     for _ in range(4):
         page.keyboard.press("Tab")
-        stops.append(page.evaluate("document.activeElement.className + '|' + document.activeElement.textContent.trim()"))
+        stops.append(page.evaluate(
+            "document.activeElement.className + '|' + document.activeElement.textContent.trim()"))
     ctx.close()
     assert any("md-skip" in stop for stop in stops), stops
 
@@ -162,7 +163,8 @@ def test_closed_menu_links_take_no_focus_on_a_phone(browser, server):
     page.goto(server + "guide/what-to-expect.html")
     for _ in range(60):
         page.keyboard.press("Tab")
-        assert not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), "a closed-menu link took focus"
+        assert not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), \
+            "a closed-menu link took focus"
     ctx.close()
 
 

@@ -27,7 +27,8 @@ FAULTS = {
     "broken anchor": ("docs/guide/what-to-expect.md", "---\n\n", "---\n\n[gone](why-no-contact.md#no-such-heading)\n\n",
                       r"what-to-expect\.md.*no-such-heading"),
     "page outside nav": ("mkdocs.yml", "  - Glossary: glossary.md\n", "", r"glossary\.md"),
-    "no description": ("docs/about.md", "\ndescription:", "\nsummary:", r"docs/about\.md: front matter has no 'description'"),
+    "no description": ("docs/about.md", "\ndescription:", "\nsummary:",
+                       r"docs/about\.md: front matter has no 'description'"),
     "unknown shortcode": ("docs/glossary.md", "<!-- data:glossary -->", "<!-- data:glosary -->",
                           r"docs/glossary\.md: unknown shortcode 'data:glosary'"),
     "malformed helpline file": ("data/helplines.yml", "source:", "sauce:", r"data/helplines\.yml: .*"),
@@ -40,7 +41,7 @@ def test_planted_fault_fails_the_build_and_names_the_file(fault, project_copy, t
     path, old, new, message = FAULTS[fault]
     project = project_copy()
     plant(project, path, old, new)
-    result = run_build(project, tmp_path / "site", env={"HANDBOOK": "off"})
+    result = run_build(project, tmp_path / "site", env={"DOWNLOADS": "off"})
     log = result.stdout + result.stderr
     assert result.returncode != 0, f"{fault}: build passed\n{log}"
     assert re.search(message, log), f"{fault}: message does not name the file\n{log}"

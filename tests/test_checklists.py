@@ -11,16 +11,16 @@ import re
 import shutil
 
 import pytest
-import yaml
+from mkdocs.exceptions import PluginError  # noqa: E402
 from pypdf import PdfReader
 
-from conftest import ROOT, _Loader, article, html_path, plant
-
+import checklist_labels  # noqa: E402
 import checklists_pdf  # noqa: E402
-import tasklist_hooks  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
+import print_pdf  # noqa: E402
+import project_config  # noqa: E402
+from conftest import article, html_path, plant
 
-_CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+_CONFIG = project_config.read()
 # The checklist pages, in nav order: the same list the PDF hook uses.
 CHECKLISTS = checklists_pdf.checklist_sources(_CONFIG["nav"])
 SITE_NAME = _CONFIG["site_name"]
@@ -49,7 +49,8 @@ def test_checklist_is_a_task_list(src, built_pages):
     items = article(built_pages[src]).find_all("li")
     assert items, f"docs/{src}: no list items"
     for li in items:
-        assert "task-list-item" in (li.get("class") or []), f"docs/{src}: not a checkbox item: {li.get_text(strip=True)!r}"
+        assert "task-list-item" in (li.get("class") or []), \
+            f"docs/{src}: not a checkbox item: {li.get_text(strip=True)!r}"
         assert li.find("input", attrs={"type": "checkbox"}), f"docs/{src}: item without a checkbox"
 
 
@@ -89,7 +90,7 @@ def test_item_without_text_stops_the_build():
     item = ('<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled/>'
             '<span class="task-list-indicator"></span></label> </li>')
     with pytest.raises(PluginError, match="docs/x.md: a checklist item has no text"):
-        tasklist_hooks.label_checkboxes(item, "docs/x.md")
+        checklist_labels.label_checkboxes(item, "docs/x.md")
 
 
 # --- Printing from the browser ----------------------------------------------
@@ -132,7 +133,8 @@ def test_checklist_prints_on_one_sheet_without_site_chrome(src, page, server):
     box = _display(page, ".task-list-indicator", "::before")
     assert box["border"] == "solid" and box["width"] >= 1 and box["mask"] == "none", f"{src}: checkbox {box}"
     if page.locator("article a:not(.headerlink)").count():
-        assert _display(page, "article a:not(.headerlink)")["color"] == "rgb(0, 0, 0)", f"{src}: links are coloured on paper"
+        assert _display(page, "article a:not(.headerlink)")["color"] == "rgb(0, 0, 0)", \
+            f"{src}: links are coloured on paper"
 
     title = _title_on(page)
     for paper in PAPER:
@@ -162,7 +164,7 @@ def test_checklists_pdf_has_each_checklist_on_its_own_page(site_dir, built_pages
     reader = PdfReader(pdf)
     assert len(reader.pages) == len(CHECKLISTS) == 9
     titles = [_title(built_pages[src]) for src in CHECKLISTS]
-    for number, (src, title, sheet) in enumerate(zip(CHECKLISTS, titles, reader.pages), start=1):
+    for number, (src, title, sheet) in enumerate(zip(CHECKLISTS, titles, reader.pages, strict=True), start=1):
         text = " ".join(sheet.extract_text().split())
         assert text.startswith(title), f"page {number} should start with {title!r}: {text[:80]!r}"
         assert f"{SITE_NAME} · {html_path(src)}" in text, f"page {number}: no address line"
@@ -199,17 +201,17 @@ def test_pdf_build_fails_when_a_checklist_overflows_its_sheet(site_dir, tmp_path
     site = _site_copy(site_dir, tmp_path)
     src = CHECKLISTS[1]
     plant(site, html_path(src), '<ul class="task-list">', '<ul class="task-list">' + "<li>More to do</li>" * 60)
-    pages = checklists_pdf._pages(_CONFIG["nav"], _CONFIG["use_directory_urls"])
+    pages = checklists_pdf.nav_pages(_CONFIG["nav"], _CONFIG["use_directory_urls"])
     with pytest.raises(PluginError, match=rf"docs/{re.escape(src)}: fills \d+ A4 pages"):
-        checklists_pdf.build_pdf(site, pages, SITE_NAME, None, tmp_path / "out.pdf")
+        checklists_pdf.build_pdf(site, pages, SITE_NAME, None, target=tmp_path / "out.pdf")
 
 
 def test_pdf_build_refuses_the_network(site_dir, tmp_path):
     site = _site_copy(site_dir, tmp_path)
     remote = "https://example.invalid/tracker.png"
     plant(site, html_path(CHECKLISTS[0]), "</h1>", f'</h1><img src="{remote}" alt="">')
-    pages = checklists_pdf._pages(_CONFIG["nav"], _CONFIG["use_directory_urls"])
+    pages = checklists_pdf.nav_pages(_CONFIG["nav"], _CONFIG["use_directory_urls"])
     with pytest.raises(PluginError, match=re.escape(remote)):
-        checklists_pdf.build_pdf(site, pages, SITE_NAME, None, tmp_path / "out.pdf")
+        checklists_pdf.build_pdf(site, pages, SITE_NAME, None, target=tmp_path / "out.pdf")
     with pytest.raises(ValueError, match=re.escape(remote)):
-        checklists_pdf.local_fetcher()(remote)
+        print_pdf.local_fetcher()(remote)

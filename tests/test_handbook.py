@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import posixpath
 import re
-import warnings
 
 import pytest
 
-from conftest import ROOT, html_path, plant, run_build
-
-
 import helplines  # noqa: E402
+import print_pdf  # noqa: E402
+from conftest import ROOT, html_path, plant, run_build
 
 PDF_URI = "downloads/going-no-contact-handbook.pdf"
 TITLE = "Going No Contact: the handbook"
@@ -209,15 +206,6 @@ def test_cover_and_contents_are_hidden_on_the_website(built_pages):
     assert re.search(r"\.pdf-only\s*\{\s*display:\s*none;", css)
 
 
-def _handler():
-    spec = importlib.util.spec_from_file_location("pdf_handler_under_test", ROOT / "overrides/pdf_handler.py")
-    module = importlib.util.module_from_spec(spec)
-    with warnings.catch_warnings():  # the plugin's own modules, imported first here
-        warnings.simplefilter("ignore", SyntaxWarning)
-        spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("href, page, expected", [
     ("b.html#x", "guide/a.html", "#guide/b:x"),
     ("b.html", "guide/a.html", "#guide/b:"),
@@ -225,11 +213,13 @@ def _handler():
     ("../index.html", "guide/a.html", "#index:"),
     ("#x", "guide/a.html", "#guide/a:x"),
     ("guide/a.html#x", "index.html", "#guide/a:x"),
-    ("../downloads/going-no-contact.zip", "guide/a.html", ""),
-    ("../../outside.html", "guide/a.html", ""),
+    ("../downloads/going-no-contact.zip", "guide/a.html", None),
+    ("../../outside.html", "guide/a.html", None),
 ])
 def test_links_are_rewritten_against_the_current_page(href, page, expected):
-    assert _handler().transform_href(href, page) == expected
+    # None: no link in the PDF (the text stays), as nothing in the handbook is there.
+    keys = {"guide/a", "guide/b", "checklists/day-one", "index"}
+    assert print_pdf.link_target(href, page, keys, None) == expected
 
 
 
@@ -263,13 +253,12 @@ def test_planted_remote_image_fails_the_build_naming_it(project_copy, tmp_path):
     assert "refused to fetch" in log, log
 
 
-# The handler path is read relative to mkdocs.yml; a wrong one stops the build instead of
-# falling back to the plugin's built-in handler.
-def test_missing_handler_fails_the_build_naming_it(project_copy, tmp_path):
+# The plugin's settings are checked: without combined mode there is no handbook,
+# and the build stops naming mkdocs.yml instead of writing one PDF per page.
+def test_plugin_without_combined_mode_fails_the_build_naming_the_file(project_copy, tmp_path):
     project = project_copy()
-    plant(project, "mkdocs.yml", "theme_handler_path: overrides/pdf_handler.py",
-           "theme_handler_path: overrides/no_handler.py")
-    result = run_build(project, tmp_path / "site", env={"HANDBOOK": "off"})
+    plant(project, "mkdocs.yml", "      combined: true\n", "      combined: false\n")
+    result = run_build(project, tmp_path / "site")
     log = result.stdout + result.stderr
     assert result.returncode != 0, log
-    assert re.search(r"theme_handler_path: \S*overrides/no_handler\.py not found", log), log
+    assert "mkdocs.yml: the 'pdf-export' plugin needs 'combined: true'" in log, log

@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
-
 import helplines  # noqa: E402
+import project_config  # noqa: E402
 
 URL_ATTRS = ("href", "src", "srcset", "action", "data", "poster", "formaction", "cite", "background")
 HOST = re.compile(r"(?:https?:)?//([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
@@ -54,7 +52,7 @@ def content_hosts() -> set[str]:
     for country in helplines.load_countries():
         for entry in country.entries:
             hosts |= {urlsplit(u).hostname for u in (entry.source, entry.website) if u}
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = project_config.read()
     hosts.add(urlsplit(config["extra"]["quick_exit"]["url"]).hostname)
     return hosts
 
@@ -100,7 +98,8 @@ def test_other_files_name_no_unexpected_host(site_dir):
         for host in set(ABSOLUTE_URL.findall(path.read_text(encoding="utf-8", errors="ignore"))):
             if host.lower() not in allowed:
                 bad.append(f"{path.relative_to(site_dir)}: {host}")
-    assert not bad, "new host in a built file (add a reason to INERT_IN_SCRIPTS only if it is never requested):\n" + "\n".join(sorted(bad))
+    assert not bad, ("new host in a built file (add a reason to INERT_IN_SCRIPTS only if it is never requested):\n"
+                     + "\n".join(sorted(bad)))
 
 
 def test_external_links_send_no_referrer(site_dir):

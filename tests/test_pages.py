@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import yaml
@@ -41,7 +42,7 @@ def test_exactly_one_h1_matching_the_title(built_pages):
 def test_no_skipped_heading_levels(built_pages):
     for src, soup in built_pages.items():
         levels = [int(h.name[1]) for h in article(soup).find_all(re.compile(r"^h[1-6]$"))]
-        for before, after in zip(levels, levels[1:]):
+        for before, after in itertools.pairwise(levels):
             assert after <= before + 1, f"docs/{src}: heading level jumps from h{before} to h{after}"
 
 

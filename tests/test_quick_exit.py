@@ -144,7 +144,7 @@ def test_stays_in_view_and_uncovered_on_a_small_phone(browser, server):
         [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
     assert not covered
     # The open navigation drawer does not cover it either.
-    page.click("button.header-toggle[data-toggle='__drawer']")  # the Menu button (scripts/keyboard_hooks.py)
+    page.click("button.header-toggle[data-toggle='__drawer']")  # the Menu button (overrides/partials/header.html)
     page.wait_for_timeout(400)
     top = page.evaluate(
         "([x, y]) => !!document.elementFromPoint(x, y).closest('[data-quick-exit-link]')",

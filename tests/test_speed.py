@@ -1,6 +1,6 @@
 """Speed budgets: page weight against a default Material build of the same
 Markdown, HTML size, render-blocking requests, layout shift, search on demand,
-and the split stylesheet (scripts/speed_hooks.py) looking exactly like Material's."""
+and the split stylesheet (scripts/stylesheet_split.py) looking exactly like Material's."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 import benchmark
-import speed_hooks
+import local_browser
+import material_seam
+import stylesheet_split
 from conftest import html_path
 
 HTML_BUDGET = 60_000  # bytes, per content page
@@ -19,7 +21,7 @@ WEIGHT_RATIO = 0.5  # a first visit costs at most half of the default site's
 PHONE = {"width": 360, "height": 640}
 DESKTOP = {"width": 1280, "height": 800}
 # Material's own, untrimmed stylesheet, as installed.
-MATERIAL_CSS = next((Path(material.__file__).parent / "templates").glob(speed_hooks.STYLESHEET_GLOB), None)
+MATERIAL_CSS = next((Path(material.__file__).parent / "templates").glob(material_seam.STYLESHEET_GLOB), None)
 
 CLS_SCRIPT = """() => new Promise(resolve => {
   let total = 0;
@@ -35,9 +37,8 @@ def default_server(tmp_path_factory):
     """The same docs/ built as a plain Material site (theme: material, search only), served on loopback."""
     work = tmp_path_factory.mktemp("default-material")
     benchmark.build_default(work / "site", work)
-    httpd, base = benchmark.serve(work / "site")
-    yield base
-    httpd.shutdown()
+    with local_browser.serve(work / "site") as base:
+        yield base
 
 
 def test_first_visit_weighs_at_most_half_of_default_material(browser, server, default_server, nav_pages):
@@ -111,7 +112,7 @@ def test_search_loads_material_only_when_used(browser, server):
     page.keyboard.type("hoovering")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     assert any("bundle." in u for u in urls) and any("search_index" in u for u in urls)
-    assert any(u.endswith(speed_hooks.SCRIPTED_STYLESHEET) for u in urls)
+    assert any(u.endswith(stylesheet_split.SCRIPTED_STYLESHEET) for u in urls)
     ctx.close()
 
 
@@ -174,7 +175,7 @@ def test_split_stylesheet_looks_exactly_like_materials(browser, server, nav_page
 
 
 def test_the_split_keeps_what_the_pages_and_scripts_use():
-    classes = speed_hooks.Classes({"md-typeset", "admonition", "note"}, {"md-search-result__item", "js"},
+    classes = stylesheet_split.Classes({"md-typeset", "admonition", "note"}, {"md-search-result__item", "js"},
                                   ("md-search-result__",))
     assert classes.where(".md-typeset .admonition.note") == "page"
     assert classes.where(".md-typeset .admonition.tip") == "unused"
@@ -185,10 +186,10 @@ def test_the_split_keeps_what_the_pages_and_scripts_use():
     assert classes.where(".js .md-typeset") == "scripted"
     assert classes.where(".md-search-result__meta") == "scripted"
     css = ":root{--used:red;--unused:blue;--only-scripted:green}.md-typeset{color:var(--used)}"
-    page, taken = speed_hooks.drop_unused_properties(css, "")
+    page, taken = stylesheet_split.drop_unused_properties(css, "")
     assert "--used" in page and "--unused" not in page and "--only-scripted" in taken
 
 
 def test_a_missing_material_bundle_fails_the_build_naming_the_folder(tmp_path):
     with pytest.raises(PluginError, match=str(tmp_path)):
-        speed_hooks.find_theme_file([str(tmp_path)], speed_hooks.BUNDLE_GLOB)
+        material_seam.find_theme_file([str(tmp_path)], material_seam.BUNDLE_GLOB)

@@ -15,6 +15,9 @@
   var SHIFT_WINDOW_MS = 2000;
   var ESCAPE_WINDOW_MS = 1000;
 
+  // isTyping (below) is shared with site.js, which loads after this file.
+  window.GoingNoContact = { isTyping: isTyping };
+
   var link = document.querySelector("[data-quick-exit-link]");
   if (!link) {
     return;
@@ -49,6 +52,7 @@
     window.location.replace(destination);
   }
 
+  // Keys typed into a form field are the reader's words, never a shortcut.
   function isTyping(target) {
     if (!target || !target.tagName) {
       return false;

@@ -11,9 +11,9 @@
  *
  * Menus by keyboard. Material opens its menu drawer and search box with
  * hidden checkboxes and icon labels that a keyboard cannot reach.
- * scripts/keyboard_hooks.py adds a real button beside each label; here each
- * button toggles its checkbox and reports whether it is open. Menu section
- * labels (tabindex="0") open on Enter, as Material's bundle would do.
+ * overrides/partials/header.html adds a real button beside each label; here
+ * each button toggles its checkbox and reports whether it is open. Menu
+ * section labels (tabindex="0") open on Enter, as Material's bundle would do.
  *
  * The template (overrides/main.html) gives this script the addresses of the
  * bundle, its stylesheet and the file:// worker shim in data attributes.
@@ -21,12 +21,48 @@
 (function () {
   "use strict";
 
+  /* ----------------------------------------------------------------------
+   * Material seam: what this script relies on in Material's markup and
+   * bundle (see scripts/material_seam.py). Review on a Material upgrade.
+   * -------------------------------------------------------------------- */
+  var MATERIAL = {
+    // The hidden checkboxes that open the menu drawer and the search box.
+    drawerToggleId: "__drawer",
+    searchToggleId: "__search",
+    searchInput: "[data-md-component=search-query]",
+    drawer: ".md-sidebar--primary",
+    // Section titles inside the drawer ("back" to the list above).
+    drawerSectionTitles: "label.md-nav__title:not([for=__drawer])",
+    // What goes inert while the drawer covers the page.
+    behindDrawer: ".md-header, .md-content, .md-sidebar--secondary, .md-footer",
+    // Material marks <html> with this class once its bundle runs.
+    runningClass: "js",
+    // Set by site.css to "drawer" at the widths where the menu is a drawer.
+    layoutProperty: "--site-menu-layout"
+  };
+
+  // Material starts on DOMContentLoaded, which has already happened when its
+  // bundle arrives on demand: tell it again.
+  function startMaterial() {
+    document.dispatchEvent(new Event("DOMContentLoaded"));
+  }
+
+  function materialRuns() {
+    return document.documentElement.classList.contains(MATERIAL.runningClass);
+  }
+
+  function menuIsDrawer() {
+    return getComputedStyle(document.documentElement).getPropertyValue(MATERIAL.layoutProperty).trim() === "drawer";
+  }
+  /* ---------------------------------------------------------------------- */
+
+  var isTyping = window.GoingNoContact.isTyping;
   var script = document.currentScript;
   var bundleUrl = script && script.getAttribute("data-bundle");
   var shimUrl = script && script.getAttribute("data-worker-shim");
   var scriptedCssUrl = script && script.getAttribute("data-scripted-css");
-  var searchToggle = document.getElementById("__search");
-  var input = document.querySelector("[data-md-component=search-query]");
+  var searchToggle = document.getElementById(MATERIAL.searchToggleId);
+  var input = document.querySelector(MATERIAL.searchInput);
   var requested = false;
 
   // Loads each address (scripts and stylesheets together), then calls done once.
@@ -73,11 +109,6 @@
     });
   }
 
-  // Material starts on DOMContentLoaded, which has already happened: tell it again.
-  function startMaterial() {
-    document.dispatchEvent(new Event("DOMContentLoaded"));
-  }
-
   function openSearch() {
     if (searchToggle && !searchToggle.checked) {
       searchToggle.checked = true;
@@ -87,18 +118,6 @@
       input.focus();
     }
     loadMaterial();
-  }
-
-  function isTyping(target) {
-    if (!target || !target.tagName) {
-      return false;
-    }
-    var tag = target.tagName.toLowerCase();
-    return tag === "input" || tag === "textarea" || tag === "select" || target.isContentEditable;
-  }
-
-  function materialRuns() {
-    return document.documentElement.classList.contains("js");
   }
 
   // The header buttons: each toggles its checkbox and says whether it is open.
@@ -122,19 +141,19 @@
   // into it, the page behind it (but not the quick exit) is inert, Escape
   // closes it and focus returns to the Menu button. Section titles inside it
   // ("back" to the list above) become reachable by Tab.
-  var drawerToggle = document.getElementById("__drawer");
-  var drawer = document.querySelector(".md-sidebar--primary");
-  var narrow = window.matchMedia("(max-width: 76.234375em)");
-  var menuButton = document.querySelector("[data-toggle=__drawer]");
+  var drawerToggle = document.getElementById(MATERIAL.drawerToggleId);
+  var drawer = document.querySelector(MATERIAL.drawer);
+  var menuButton = document.querySelector("[data-toggle=" + MATERIAL.drawerToggleId + "]");
+  var wasDrawer = menuIsDrawer();
 
   function drawerOpen() {
-    return !!drawerToggle && drawerToggle.checked && narrow.matches;
+    return !!drawerToggle && drawerToggle.checked && menuIsDrawer();
   }
 
   function syncDrawer(moveFocus) {
     var open = drawerOpen();
     Array.prototype.forEach.call(
-      document.querySelectorAll(".md-header, .md-content, .md-sidebar--secondary, .md-footer"),
+      document.querySelectorAll(MATERIAL.behindDrawer),
       function (element) {
         element.inert = open;
       });
@@ -150,14 +169,18 @@
   }
 
   if (drawerToggle && drawer) {
-    Array.prototype.forEach.call(drawer.querySelectorAll("label.md-nav__title:not([for=__drawer])"), function (title) {
+    Array.prototype.forEach.call(drawer.querySelectorAll(MATERIAL.drawerSectionTitles), function (title) {
       title.tabIndex = 0;
     });
     drawerToggle.addEventListener("change", function () {
       syncDrawer(true);
     });
-    narrow.addEventListener("change", function () {
-      syncDrawer(false);
+    // The layout changes with the width (a turned phone, a zoomed desktop).
+    window.addEventListener("resize", function () {
+      if (menuIsDrawer() !== wasDrawer) {
+        wasDrawer = menuIsDrawer();
+        syncDrawer(false);
+      }
     });
   }
 

@@ -1,19 +1,13 @@
-"""MkDocs hooks that shape the finished site folder.
+"""The whole built site as one zip ("Download the whole guide"), for use with no internet.
 
-- Drops the theme's JavaScript source maps: they are only for debugging the
-  theme, they double the size of the offline copy, and they name hosts the
-  site never contacts.
-- Packs the whole built site into ``downloads/going-no-contact.zip`` ("Download
-  the whole guide"), to unzip and open on a computer with no internet.
+The reader unzips it and opens ``index.html``: every page, search included,
+works from disk. Built last, once every other file of the site exists.
 """
 
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
-
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 
 ZIP_URI = "downloads/going-no-contact.zip"
 ZIP_ROOT = "going-no-contact"
@@ -27,13 +21,6 @@ you may want to keep it somewhere private or delete it when you are done.
 """
 
 
-# Register the zip so Markdown links to it pass the strict link check; it is
-# filled in on_post_build, once every other file exists.
-def on_files(files, config, **kwargs):
-    files.append(File.generated(config, ZIP_URI, content=b""))
-    return files
-
-
 def build_zip(site: Path) -> Path:
     """Write the zip of every file under ``site`` (but itself); return its path."""
     target = site / ZIP_URI
@@ -44,13 +31,3 @@ def build_zip(site: Path) -> Path:
         for path in members:
             archive.write(path, f"{ZIP_ROOT}/{path.relative_to(site).as_posix()}")
     return target
-
-
-# Runs after every plugin (Material's offline plugin writes the search index
-# at priority -100), so the zip holds the finished site.
-@event_priority(-200)
-def on_post_build(config, **kwargs):
-    site = Path(config["site_dir"])
-    for source_map in site.rglob("*.js.map"):
-        source_map.unlink()
-    build_zip(site)

@@ -1,26 +1,21 @@
-"""MkDocs hooks that keep each page light for readers on slow or costly data.
+"""Split Material's stylesheet by where its rules can apply (a step after the build).
 
-- Gives the templates the address of Material's JavaScript bundle
-  (``material_bundle``), so ``overrides/main.html`` can hand it to
-  ``site.js`` instead of loading it with every page. The bundle's
-  file name carries a hash that changes with each Material release; it is
-  looked up, not copied.
-- Splits Material's stylesheet after the build, by the classes each rule
-  needs:
-  * rules that can apply to the built pages stay in ``main.*.min.css``;
-  * rules that can only apply once Material's script has run (their classes
-    appear only in the site's JavaScript, e.g. search results) move to
-    ``material-scripted.css``, which ``site.js`` loads with the bundle;
-  * rules needing a class used nowhere are dropped, and so are custom
-    properties (``--md-...``, mostly inline SVG icons) that nothing refers to.
-  Rules without a class are kept. ``tests/test_speed.py`` checks that pages
-  look the same, pixel for pixel, as with Material's full stylesheet.
-  The source is always Material's own file, so a repeated build (``mkdocs
-  serve``) splits the original, not an already split copy.
-- Removes the blank lines and indentation Material's templates leave in each
-  page (about a fifth of its HTML), outside ``<script>``, ``<pre>`` and
-  ``<textarea>``, where white space can matter.
-Each step raises an error naming the file when what it expects is missing.
+For readers on slow or costly data, a first visit should carry only the CSS
+the page can use. Material ships one stylesheet; by the classes each rule
+needs, this step writes:
+
+- rules that can apply to the built pages: kept in ``main.*.min.css``;
+- rules that can only apply once Material's script has run (their classes
+  appear only in the site's JavaScript, e.g. search results): moved to
+  ``material-scripted.css``, which ``site.js`` loads with Material's bundle;
+- rules needing a class used nowhere, and custom properties (``--md-...``,
+  mostly inline SVG icons) nothing refers to: dropped.
+
+Rules without a class are kept. ``tests/test_speed.py`` checks that pages look
+the same, pixel for pixel, as with Material's full stylesheet. The source is
+always Material's own file, so a repeated build (``mkdocs serve``) splits the
+original, not an already split copy. Unreadable CSS raises an error naming
+the file.
 """
 
 from __future__ import annotations
@@ -30,60 +25,18 @@ from pathlib import Path
 
 import tinycss2
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
-BUNDLE_GLOB = "assets/javascripts/bundle.*.min.js"
-STYLESHEET_GLOB = "assets/stylesheets/main.*.min.css"
 # Written here by the split; site.js loads it together with Material's bundle.
 SCRIPTED_STYLESHEET = "assets/stylesheets/material-scripted.css"
 CLASS_ATTR = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 JS_WORD = re.compile(r"[A-Za-z_][\w-]*")
 CLASS_IN_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-# Where white space matters: left exactly as it is.
-PROTECTED = re.compile(r"(<(script|pre|textarea)\b.*?</\2>)", re.S | re.I)
-LINE_INDENT = re.compile(r"\n[ \t]+")
-BLANK_LINES = re.compile(r"\n{2,}")
 # Pseudo-classes that take selectors (see can_match).
 FUNCTIONAL = re.compile(r":(not|is|where|has|matches|-webkit-any|-moz-any)\(")
 VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
 CUSTOM_NAME = re.compile(r"--[A-Za-z_][\w-]*")
 # At-rules whose blocks hold rules to trim; any other at-rule is kept whole.
 NESTING_AT_RULES = {"media", "supports", "layer", "container"}
-
-
-def find_theme_file(theme_dirs: list[str], pattern: str) -> tuple[Path, str]:
-    """Material's file matching ``pattern`` (its name carries a hash that changes
-    with each release): its path and its path inside the site."""
-    for folder in theme_dirs:
-        found = sorted(Path(folder).glob(pattern))
-        if len(found) == 1:
-            return found[0], found[0].relative_to(folder).as_posix()
-        if len(found) > 1:
-            raise PluginError(f"{folder}: more than one {pattern}: {[p.name for p in found]}")
-    raise PluginError(f"No {pattern} in the theme folders {theme_dirs}; has Material changed?")
-
-
-def collapse_whitespace(html: str) -> str:
-    """Drop indentation and blank lines outside script, pre and textarea elements."""
-    parts = PROTECTED.split(html)
-    # split() with two groups yields: text, whole match, tag name, text, ...
-    out = []
-    for index in range(0, len(parts), 3):
-        out.append(BLANK_LINES.sub("\n", LINE_INDENT.sub("\n", parts[index])))
-        if index + 1 < len(parts):
-            out.append(parts[index + 1])
-    return "".join(out)
-
-
-# Last, after every other hook has edited the page (the CSP hashes only read scripts).
-@event_priority(-100)
-def on_post_page(output, page, config, **kwargs):
-    return collapse_whitespace(output)
-
-
-def on_env(env, config, files, **kwargs):
-    env.globals["material_bundle"] = find_theme_file(config["theme"].dirs, BUNDLE_GLOB)[1]
-    return env
 
 
 def page_classes(site: Path) -> set[str]:
@@ -267,12 +220,8 @@ def split_stylesheet(source: Path, target: Path, scripted_path: Path, classes: C
     scripted_path.write_text(scripted, encoding="utf-8")
 
 
-# After the PDF plugin and the offline plugin (-100), before the zip (-200),
-# so the offline copy carries the trimmed stylesheet too.
-@event_priority(-150)
-def on_post_build(config, **kwargs):
-    site = Path(config["site_dir"])
-    source, in_site = find_theme_file(config["theme"].dirs, STYLESHEET_GLOB)
+def split(site: Path, source: Path, in_site: str) -> None:
+    """Split the built site's copy of Material's stylesheet (``in_site``), reading ``source``."""
     target = site / in_site
     if not target.exists():
         raise PluginError(f"{target}: Material's stylesheet was not copied into the site")
@@ -282,10 +231,3 @@ def on_post_build(config, **kwargs):
     others += list(site.glob("assets/javascripts/**/*.js"))
     elsewhere = "".join(p.read_text(encoding="utf-8") for p in others)
     split_stylesheet(source, target, site / SCRIPTED_STYLESHEET, classes, elsewhere)
-    # Source maps describe the unsplit file; the palette sheet is not linked
-    # (no theme.palette): nothing loads either.
-    unused = list(site.glob(STYLESHEET_GLOB + ".map"))
-    if not config["theme"].get("palette"):
-        unused += site.glob("assets/stylesheets/palette.*")
-    for path in unused:
-        path.unlink()

@@ -1,14 +1,14 @@
-"""MkDocs hook that gives every checklist checkbox an accessible name.
+"""Give every checklist checkbox an accessible name (a build step on each page's HTML).
 
 pymdownx.tasklist (custom_checkbox) renders an item as
 ``<label class="task-list-control"><input type="checkbox" disabled><span
 class="task-list-indicator"></span></label> Item text``: the label holds only
 the box, so a screen reader says "checkbox" with no name, and axe reports
-"Form elements must have labels". This hook moves the item text inside the
+"Form elements must have labels". This step moves the item text inside the
 label, so the text names the box. The box still draws the same way, because
 Material positions it from the list item, not from the label.
 
-An item with no text, or task-list markup this hook no longer recognises,
+An item with no text, or task-list markup this step no longer recognises,
 stops the build with an error naming the page.
 """
 
@@ -45,10 +45,3 @@ def label_checkboxes(html: str, where: str = "page") -> str:
         raise PluginError(f"{where}: unexpected task-list markup; checkboxes would have no name "
                           "(has pymdownx.tasklist changed its output?)")
     return labelled
-
-
-# Runs on each page's Markdown output, before the theme template wraps it.
-def on_page_content(html, page, **kwargs):
-    if CONTROL not in html:
-        return html
-    return label_checkboxes(html, f"docs/{page.file.src_uri}")

@@ -1,0 +1,171 @@
+"""The print pipeline: every PDF the site ships is written here, the same way.
+
+The handbook, the checklists and the incident log all come through
+:func:`write`: HTML in, a tagged PDF/UA-1 file out, with the document's
+language, title, author and subject set, and WeasyPrint allowed to read local
+files only. Site pages are first joined into one document by :func:`combine`,
+which gives each page's ids a page prefix and points every link either at a
+page inside the document, at the live site (``site_url``), or nowhere.
+
+The print look is one stylesheet, ``overrides/assets/stylesheets/print.css``,
+shared with a browser's Print command; rules only for these PDFs there are
+scoped to ``html.pdf-document`` (and to ``pdf-handbook``, ``pdf-checklists``
+or ``pdf-incident-log``), the classes :func:`document_html` puts on ``<html>``.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import logging
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+PRINT_CSS = ROOT / "overrides" / "assets" / "stylesheets" / "print.css"
+
+# The same options for every PDF: tagged (headings, lists, tables, reading
+# order for screen readers) and declared PDF/UA-1.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+# Only these kinds of address may be read while printing: files of the built
+# site, and data: URLs written inside its own stylesheets.
+LOCAL_SCHEMES = ("file:", "data:")
+
+# The page's content with its <article class="md-content__inner md-typeset">, which print.css styles.
+ARTICLE = re.compile(r"<article\b[^>]*>.*</article>", re.S)
+HEAD = re.compile(r"<head\b[^>]*>.*?</head>", re.S)
+ID_ATTR = re.compile(r'(\sid=")([^"]*)(")')
+HREF_ATTR = re.compile(r'(<a\b[^>]*?)\shref="([^"]*)"')
+SRC_ATTR = re.compile(r'(\ssrc=")([^"]*)(")')
+
+log = logging.getLogger("mkdocs.plugins.print_pdf")
+
+
+@dataclass(frozen=True)
+class PrintPage:
+    """One built page to print: its URL in the site (``guide/a.html``), final HTML and file."""
+
+    url: str
+    html: str
+    path: Path
+
+    @property
+    def key(self) -> str:
+        """The page's id prefix in a combined document: its URL without ``.html``."""
+        return self.url[: -len(".html")] if self.url.endswith(".html") else self.url
+
+
+def local_fetcher():
+    """A WeasyPrint URL fetcher that reads local files and refuses everything else."""
+    from weasyprint.urls import URLFetcher
+
+    class LocalOnlyFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not url.startswith(LOCAL_SCHEMES):
+                raise ValueError(f"refused to fetch {url}: a PDF may only read files of the built site")
+            return super().fetch(url, headers)
+
+    # fail_on_errors: a refused or missing file stops the print instead of being skipped.
+    return LocalOnlyFetcher(fail_on_errors=True)
+
+
+def link_target(href: str, page_url: str, keys: set[str], site_url: str | None) -> str | None:
+    """Where a link on ``page_url`` points inside a combined document.
+
+    ``#<page>:<id>`` for a page of the document (``<page>`` is the page's URL
+    without ``.html``); the live address when ``site_url`` is set, for any
+    other file of the site; ``None`` (no link, the text stays) otherwise.
+    Links with a scheme (web, phone, email) are kept as they are.
+    """
+    if urlsplit(href).scheme:
+        return href
+    path, _, fragment = href.partition("#")
+    if not path:
+        return f"#{page_url[: -len('.html')]}:{fragment}"
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), path.split("?")[0]))
+    key = target[: -len(".html")] if target.endswith(".html") else None
+    if key in keys:
+        return f"#{key}:{fragment}"
+    if site_url and not target.startswith("../"):
+        return site_url.rstrip("/") + "/" + target + (f"#{fragment}" if fragment else "")
+    return None
+
+
+def _section(page: PrintPage, keys: set[str], site_url: str | None) -> str:
+    """The page's ``<article>`` as a ``<section>``: ids prefixed, links and sources resolved."""
+    match = ARTICLE.search(page.html)
+    if not match:
+        raise PluginError(f"{page.url}: no <article> to print")
+    body = ID_ATTR.sub(lambda m: f"{m.group(1)}{page.key}:{m.group(2)}{m.group(3)}", match.group(0))
+
+    def link(m: re.Match) -> str:
+        target = link_target(html_lib.unescape(m.group(2)), page.url, keys, site_url)
+        return m.group(1) if target is None else f'{m.group(1)} href="{html_lib.escape(target)}"'
+
+    body = HREF_ATTR.sub(link, body)
+    base = page.path.resolve().as_uri()
+    body = SRC_ATTR.sub(lambda m: f"{m.group(1)}{urljoin(base, m.group(2))}{m.group(3)}", body)
+    return f'<section class="pdf-page" id="{html_lib.escape(page.key)}:">{body}</section>'
+
+
+def missing_targets(document: str) -> list[str]:
+    """Links to an id the document lacks, each as '<page> links to <target>'."""
+    ids = set(re.findall(r'\sid="([^"]*)"', document))
+    problems = []
+    for section_id, body in re.findall(r'<section class="pdf-page" id="([^"]*)">(.*?)</section>', document, re.S):
+        for target in sorted(set(re.findall(r'\shref="#([^"]*)"', body)) - ids):
+            page, _, anchor = html_lib.unescape(target).partition(":")
+            where = f"{page}.html#{anchor}" if anchor else f"{page}.html"
+            problems.append(f"{section_id[:-1]}.html links to {where}, which is not in the PDF (no such page or id)")
+    return problems
+
+
+def combine(pages: list[PrintPage], site_url: str | None) -> tuple[str, str]:
+    """The first page's ``<head>`` and the pages' articles as one body, in order."""
+    if not pages:
+        raise PluginError("print_pdf: no pages to print")
+    head = HEAD.search(pages[0].html)
+    if not head:
+        raise PluginError(f"{pages[0].url}: no <head> to print with")
+    keys = {page.key for page in pages}
+    return head.group(0), "".join(_section(page, keys, site_url) for page in pages)
+
+
+def document_html(head: str, body: str, kind: str, lang: str) -> str:
+    """A whole HTML document of ``kind`` (handbook, checklists, incident-log) for print.css."""
+    return (f'<!DOCTYPE html><html lang="{lang}" class="pdf-document pdf-{kind}">'
+            f"{head}<body>{body}</body></html>")
+
+
+def render(html: str, base_url: str, where: str, forms: bool = False):
+    """Lay out ``html`` for print; an address it may not or cannot read stops the build.
+
+    ``forms``: inputs, text areas and selects become PDF form fields (at layout time).
+    """
+    from weasyprint import HTML
+    from weasyprint.urls import FatalURLFetchingError
+
+    try:
+        return HTML(string=html, base_url=base_url, url_fetcher=local_fetcher(), media_type="print").render(
+            pdf_forms=forms or None, **PDF_OPTIONS)
+    except FatalURLFetchingError as exc:  # the cause names the address
+        raise PluginError(f"{where}: {exc.__cause__ or exc}") from exc
+
+
+def write(document, target: Path | None, *, title: str, lang: str, description: str,
+          authors: list[str] | None = None, forms: bool = False) -> bytes | None:
+    """Set the metadata and write the laid-out ``document`` to ``target`` (or return the bytes).
+
+    ``forms`` as given to :func:`render` for the same document.
+    """
+    document.metadata.title = title
+    document.metadata.lang = lang
+    document.metadata.description = description
+    document.metadata.authors = list(authors or [])
+    if target is not None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    return document.write_pdf(target, pdf_forms=forms or None, **PDF_OPTIONS)
