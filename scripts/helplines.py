@@ -1,8 +1,10 @@
 """Help-now numbers: the single source is ``data/helplines.yml``.
 
 The "Get help now" page and the handbook cover are rendered from that file.
-Each entry must carry the page it was checked against (``source``) and the
-date (``checked``); an entry without them fails the build.
+Each entry must carry the page it was checked against (``source``), what kind
+of page that is (``source_kind``) and the date (``checked``). Each helpline
+also says when it is open (``hours``), who it is for (``for``) and how to reach
+it (``channels``). An entry without them fails the build.
 
 Usage: python scripts/helplines.py   (checks the file and prints a summary)
 """
@@ -12,14 +14,33 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from datafiles import DATA_DIR, DataError, as_date, load, reject_unknown, require
 
 HELPLINES_FILE = DATA_DIR / "helplines.yml"
-KINDS = {"emergency", "helpline"}
-ENTRY_KEYS = {"name", "kind", "number", "tel", "how", "hours", "details", "website", "source", "checked"}
+# emergency: the country's emergency number; helpline: a line you can call;
+# directory: a website that lists local services and their own numbers.
+KINDS = {"emergency", "helpline", "directory"}
+# Who a helpline is for, in the words the page shows.
+AUDIENCES = {
+    "anyone": "anyone",
+    "women": "women",
+    "men": "men",
+    "young people": "young people",
+    "lgbt+": "LGBT+ people",
+}
+# How a reader can reach it, in the order the page lists them.
+CHANNELS = ("call", "text", "chat", "email")
+# What kind of page the number was checked on.
+SOURCE_KINDS = {
+    "own": "the service's own website",
+    "official": "a government or police page",
+    "other": "another group's page or a news story",
+}
+ENTRY_KEYS = {"name", "kind", "number", "tel", "channels", "hours", "for", "details", "website",
+              "source", "source_kind", "source_note", "checked"}
 COUNTRY_KEYS = {"name", "slug", "entries", "note"}
 _TEL = re.compile(r"^\+?[0-9]{2,15}$")
 _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
@@ -33,10 +54,28 @@ class Entry:
     tel: str
     source: str
     checked: str
-    how: str = ""
+    source_kind: str = "other"
+    source_note: str = ""
+    channels: tuple[str, ...] = ()
     hours: str = ""
+    audience: tuple[str, ...] = ()
     details: str = ""
     website: str = ""
+
+    @property
+    def how(self) -> str:
+        """The channels as words: "Call, text or chat"."""
+        words = list(self.channels)
+        if not words:
+            return ""
+        text = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+        return text[0].upper() + text[1:]
+
+    @property
+    def who(self) -> str:
+        """Who it is for, as words: "women", "LGBT+ people"."""
+        words = [AUDIENCES[a] for a in self.audience]
+        return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 @dataclass(frozen=True)
@@ -51,6 +90,68 @@ class Country:
         return next(e for e in self.entries if e.kind == "emergency")
 
 
+def _as_list(path: Path, at: str, item: dict, key: str) -> list[str]:
+    value = item.get(key)
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise DataError(f"{path}: {at}: missing '{key}' (a list of words)")
+    return [v.strip().lower() for v in value]
+
+
+def _entry(path: Path, where: str, j: int, item: dict) -> Entry:
+    at = f"{where}, entry #{j}"
+    require(path, at, item, {"name": str, "kind": str, "source": str, "source_kind": str,
+                             "checked": object})
+    reject_unknown(path, at, item, ENTRY_KEYS)
+    at = f"{where}, '{item['name']}'"
+    kind = item["kind"]
+    if kind not in KINDS:
+        raise DataError(f"{path}: {at}: kind must be one of {sorted(KINDS)}")
+    if item["source_kind"] not in SOURCE_KINDS:
+        raise DataError(f"{path}: {at}: source_kind must be one of {sorted(SOURCE_KINDS)}")
+    for key in ("source", "website"):
+        if item.get(key) and not _URL.match(item[key]):
+            raise DataError(f"{path}: {at}: {key} must be a web address (http or https)")
+    checked = as_date(path, at, item["checked"]).isoformat()
+
+    if kind == "directory":
+        require(path, at, item, {"website": str, "hours": str})
+        if item.get("number") or item.get("tel"):
+            raise DataError(f"{path}: {at}: a directory has a website, not a number")
+        number, tel = _host(item["website"]), ""
+    else:
+        require(path, at, item, {"number": (str, int), "tel": (str, int)})
+        number, tel = str(item["number"]), str(item["tel"])
+        if not _TEL.match(tel):
+            raise DataError(f"{path}: {at}: tel '{tel}' must be digits, optionally after +")
+
+    channels: list[str] = []
+    audience: list[str] = []
+    if kind == "helpline":
+        require(path, at, item, {"hours": str})
+    if kind in ("helpline", "directory"):
+        audience = _as_list(path, at, item, "for")
+        unknown = sorted(set(audience) - set(AUDIENCES))
+        if unknown:
+            raise DataError(f"{path}: {at}: 'for' has {unknown}; use words from {sorted(AUDIENCES)}")
+    if kind != "directory":
+        channels = _as_list(path, at, item, "channels") if "channels" in item else ["call"]
+        unknown = sorted(set(channels) - set(CHANNELS))
+        if unknown:
+            raise DataError(f"{path}: {at}: channels has {unknown}; use words from {list(CHANNELS)}")
+        if "call" not in channels:
+            raise DataError(f"{path}: {at}: channels must include 'call' (the number is a phone number)")
+        channels = [c for c in CHANNELS if c in channels]
+    return Entry(
+        name=item["name"], kind=kind, number=number, tel=tel, source=item["source"],
+        checked=checked, source_kind=item["source_kind"],
+        source_note=item.get("source_note", "").strip(), channels=tuple(channels),
+        hours=item.get("hours", ""), audience=tuple(audience),
+        details=item.get("details", ""), website=item.get("website", ""),
+    )
+
+
 def load_countries(path: Path = HELPLINES_FILE) -> list[Country]:
     """Read and check the helpline file; raise DataError naming any fault."""
     data = load(path)
@@ -62,28 +163,7 @@ def load_countries(path: Path = HELPLINES_FILE) -> list[Country]:
         require(path, where, raw, {"name": str, "slug": str, "entries": list})
         reject_unknown(path, where, raw, COUNTRY_KEYS)
         where = f"country '{raw['name']}'"
-        entries = []
-        for j, item in enumerate(raw["entries"], 1):
-            at = f"{where}, entry #{j}"
-            require(path, at, item, {"name": str, "kind": str, "number": (str, int),
-                                     "tel": (str, int), "source": str, "checked": object})
-            reject_unknown(path, at, item, ENTRY_KEYS)
-            at = f"{where}, '{item['name']}'"
-            if item["kind"] not in KINDS:
-                raise DataError(f"{path}: {at}: kind must be one of {sorted(KINDS)}")
-            tel = str(item["tel"])
-            if not _TEL.match(tel):
-                raise DataError(f"{path}: {at}: tel '{tel}' must be digits, optionally after +")
-            for key in ("source", "website"):
-                if item.get(key) and not _URL.match(item[key]):
-                    raise DataError(f"{path}: {at}: {key} must be a web address (http or https)")
-            checked = as_date(path, at, item["checked"]).isoformat()
-            entries.append(Entry(
-                name=item["name"], kind=item["kind"], number=str(item["number"]), tel=tel,
-                source=item["source"], checked=checked, how=item.get("how", ""),
-                hours=item.get("hours", ""), details=item.get("details", ""),
-                website=item.get("website", ""),
-            ))
+        entries = [_entry(path, where, j, item) for j, item in enumerate(raw["entries"], 1)]
         if sum(e.kind == "emergency" for e in entries) != 1:
             raise DataError(f"{path}: {where}: needs exactly one 'emergency' entry")
         countries.append(Country(raw["name"], raw["slug"], tuple(entries), raw.get("note", "")))
@@ -92,44 +172,76 @@ def load_countries(path: Path = HELPLINES_FILE) -> list[Country]:
     return countries
 
 
-def _line(entry: Entry) -> str:
-    how = f"{entry.how}: " if entry.how else ""
-    text = f"**{entry.name}**: {how}[{entry.number}](tel:{entry.tel})"
-    if entry.hours:
-        text += f", {entry.hours}"
-    text += "."
-    if entry.details:
-        text += f" {entry.details}"
-    if entry.website:
-        text += f" [{entry.name} website]({entry.website})."
-    return text
-
-
 def _host(url: str) -> str:
     return urlsplit(url).netloc.removeprefix("www.")
 
 
+def _line(entry: Entry) -> str:
+    """One entry as a Markdown list item: name, how to reach it, who it is for, hours, details."""
+    if entry.kind == "directory":
+        text = f"**{entry.name}**: [{entry.number}]({entry.website})."
+    else:
+        how = f"{entry.how}: " if entry.how else ""
+        text = f"**{entry.name}**: {how}[{entry.number}](tel:{entry.tel})."
+    if entry.audience:
+        text += f" For {entry.who}."
+    if entry.hours:
+        text += f" {entry.hours[0].upper()}{entry.hours[1:]}."
+    if entry.details:
+        text += f" {entry.details}"
+    if entry.website and entry.kind != "directory":
+        text += f" [{entry.name} website]({entry.website})."
+    return text
+
+
+def _source_line(entry: Entry) -> str:
+    text = (f"{entry.name}: [{_host(entry.source)}]({entry.source}), "
+            f"{SOURCE_KINDS[entry.source_kind]}, on {entry.checked}.")
+    if entry.source_note:
+        text += f" {entry.source_note}"
+    return text
+
+
+def sources_claim(countries: list[Country]) -> str:
+    """The sentence on "Get help now" that says where the numbers were checked, from the data."""
+    entries = [e for c in countries for e in c.entries]
+    counts = {kind: sum(e.source_kind == kind for e in entries) for kind in SOURCE_KINDS}
+    total = len(entries)
+    if counts["own"] == total:
+        return f"We checked all {total} numbers and links on this page on the service's own website."
+    parts = [f"{n} on {SOURCE_KINDS[kind]}" for kind, n in counts.items() if n and kind != "own"]
+    rest = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return (f"Of the {total} numbers and links on this page, we checked {counts['own']} "
+            f"on the service's own website. We checked {rest}.")
+
+
+def sources_summary(countries: list[Country]) -> str:
+    """The short form of the same claim, used on the About page."""
+    entries = [e for c in countries for e in c.entries]
+    if all(e.source_kind == "own" for e in entries):
+        return "We checked every number on the service's own website."
+    return "We checked some numbers on the service's own website, and some on other pages."
+
+
 def render_markdown(countries: list[Country]) -> str:
-    """The per-country sections of the "Get help now" page."""
+    """The per-country sections of the "Get help now" page, then how the numbers were checked."""
     out = []
     for country in countries:
         out.append(f"## {country.name} {{#{country.slug}}}\n")
         if country.note:
             out.append(f"{country.note}\n")
         out.extend(f"- {_line(entry)}" for entry in country.entries)
-        sources = ", ".join(f"[{_host(e.source)}]({e.source})" for e in country.entries)
-        latest = max(e.checked for e in country.entries)
-        out.append(f"\n<small>Numbers checked on {latest}. Where we checked them: "
-                   f"{sources}.</small>\n")
+        out.append("")
+    out.append("## How we checked these {#how-we-checked}\n")
+    out.append(sources_claim(countries))
+    if any(e.source_note for c in countries for e in c.entries):
+        out.append("Some of the pages we found are old. Where they are, we say so below.")
+    out.append("If a number does not work, try the service's website or your local emergency number.\n")
+    for country in countries:
+        out.append(f"**{country.name}**\n")
+        out.extend(f"- {_source_line(entry)}" for entry in country.entries)
+        out.append("")
     return "\n".join(out)
-
-
-def render_summary(countries: list[Country]) -> str:
-    """One line per country with every number, for the handbook cover."""
-    return "\n".join(
-        f"- **{c.name}**: " + "; ".join(f"{e.name} {e.number}" for e in c.entries)
-        for c in countries
-    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for country in countries:
         print(f"{country.name}: {len(country.entries)} entries, emergency {country.emergency.number}")
+    print(sources_claim(countries))
     return 0
 
 

@@ -16,17 +16,24 @@ from collections.abc import Callable
 import glossary
 import helplines
 import incident_log
+import tool_forms
 from site_data import SiteData
 
 SHORTCODE = re.compile(r"<!--\s*data:([a-z-]+)\s*-->")
 
 RENDERERS: dict[str, Callable[[SiteData], str]] = {
     "helplines": lambda data: helplines.render_markdown(data.countries),
-    "helplines-summary": lambda data: helplines.render_summary(data.countries),
+    "helplines-sources": lambda data: helplines.sources_summary(data.countries),
     "glossary": lambda data: glossary.render_markdown(data.terms),
     "incident-log-fields": lambda data: incident_log.render_fields_markdown(data.incident_log),
     "incident-log-example": lambda data: incident_log.render_example_markdown(data.incident_log),
     "incident-log-guidance": lambda data: incident_log.render_guidance_markdown(data.incident_log),
+    "log-writer-form": lambda data: tool_forms.render_log_form(data),
+    "log-writer-entries": lambda data: tool_forms.render_log_entries(data),
+    "log-file-format": lambda data: tool_forms.render_format_table(data),
+    "safety-plan-details": lambda data: tool_forms.render_plan_details(data),
+    "safety-plan-checklists": lambda data: tool_forms.render_plan_checklists(data),
+    "safety-plan-help": lambda data: tool_forms.render_plan_help(data),
 }
 
 

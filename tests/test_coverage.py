@@ -58,7 +58,73 @@ COVERAGE = [
     ("Court dates", "guide/when-no-contact-is-not-possible.md", "Court dates and legal matters", "court"),
     ("Gray rock", "guide/when-no-contact-is-not-possible.md", "The gray rock approach", "gray rock"),
     ("No blame: the article's boundary-issues line is not carried over", "guide/why-no-contact.md", "This is not your fault", "not caused by anything you did"),
+    # Plan for your safety (issue 11)
+    ("Leaving and the time after it can be the most dangerous time", "guide/plan-for-your-safety.md", "Why the time after leaving can be risky", "most dangerous time"),
+    ("Danger signs: threats to kill", "guide/plan-for-your-safety.md", "Signs that mean get help now", "threatened to kill"),
+    ("Danger signs: choking or strangling at any time", "guide/plan-for-your-safety.md", "Signs that mean get help now", "strangled"),
+    ("Danger signs: a weapon", "guide/plan-for-your-safety.md", "Signs that mean get help now", "weapon"),
+    ("Danger signs: threats of suicide", "guide/plan-for-your-safety.md", "Signs that mean get help now", "threatened to kill themselves"),
+    ("Danger signs: escalating following, showing up, messages", "guide/plan-for-your-safety.md", "Signs that mean get help now", "more and more"),
+    ("Danger signs: breaking an order", "guide/plan-for-your-safety.md", "Signs that mean get help now", "broken a protective order"),
+    ("Signs are reasons to get help, not a score", "guide/plan-for-your-safety.md", "Signs that mean get help now", "not a score or a test"),
+    ("Risk tools are used with a trained person", "guide/plan-for-your-safety.md", "Signs that mean get help now", "with a trained person"),
+    ("What a safety plan is", "guide/plan-for-your-safety.md", "What a safety plan is", "safety plan"),
+    ("Safety plan: safe people", "guide/plan-for-your-safety.md", "Safe people", "trust"),
+    ("Safety plan: a safe place", "guide/plan-for-your-safety.md", "A safe place", "shelter"),
+    ("Safety plan: a bag and copies of documents", "guide/plan-for-your-safety.md", "A bag and copies of papers", "copies of ID"),
+    ("Safety plan: a code word", "guide/plan-for-your-safety.md", "A code word", "I need help now"),
+    ("Safety plan: phone and money safety", "guide/plan-for-your-safety.md", "Phone and money", "bank account"),
+    ("Safety plan: routes and routines at work and school", "guide/plan-for-your-safety.md", "Work, school and your routes", "school"),
+    ("Safety plan: if they show up", "guide/plan-for-your-safety.md", "If they show up", "stay inside"),
+    ("Blocking, moving or removing a tracker can alert them: plan the order", "guide/plan-for-your-safety.md", "Plan the order of your steps", "advocate can help you plan"),
+    ("When calling the police does not feel safe", "guide/plan-for-your-safety.md", "If calling the police does not feel safe", "immigration"),
+    ("Start page links the plan page", "index.md", "Where to begin", "plan for your safety"),
+    ("Day one warns that a sudden block can anger them", "checklists/day-one.md", "Day one of no contact", "plan for your safety"),
+    ("Protect yourself points to the plan page", "guide/protect-yourself.md", "Protect yourself", "plan for your safety"),
+    # If you are helping someone (issue 11)
+    ("Helpers: listen without judging", "help-someone.md", "Listen without judging", "not their fault"),
+    ("Helpers: respect their choices and pace", "help-someone.md", "Let them choose, at their own pace", "let them make the choices"),
+    ("Helpers: any message is contact", "help-someone.md", "Do not pass on messages", "is contact"),
+    ("Helpers: the trespassing words, said from a safe place", "help-someone.md", "If the ex shows up", "closed door"),
+    ("Helpers: when to call the police instead", "help-someone.md", "When to call the police instead", "weapon"),
+    ("Helpers: keep yourself safe", "help-someone.md", "Keep yourself safe", "do not confront"),
+    ("Helpers: checklists, incident log and handbook", "help-someone.md", "Practical ways to help", "handbook"),
+    ("Start page links the helpers' page", "index.md", "Who this guide is for", "if you are helping someone"),
+    # Fixes from the advocate's reading (issue 11)
+    ("Escalation: take it seriously, get help", "guide/what-to-expect.md", "It may get worse for a while", "take it seriously"),
+    ("Escalation points to the plan page", "guide/what-to-expect.md", "It may get worse for a while", "plan for your safety"),
+    ("Gifts in or on your car", "guide/what-to-expect.md", "Gifts at home, at work or on your car", "in or on your car"),
+    ("A gift may hide a tracker", "guide/what-to-expect.md", "Gifts at home, at work or on your car", "tracker"),
+    ("They want to end it on their terms", "guide/what-to-expect.md", "The story that they ended it", "on their terms"),
+    ("They want to come back for the fix whenever it suits them", "guide/what-no-contact-means.md", "Closure without them", "whenever it suits them"),
+    ("Answers come with a story to win sympathy", "guide/what-no-contact-means.md", "Closure without them", "feel sorry for them"),
+    ("Frightening tactics, but staying stuck in the cycle costs more", "guide/protect-yourself.md", "Protect yourself", "stuck in the cycle"),
+    ("The person who tells them to leave stays safe", "guide/protect-yourself.md", "If they show up", "closed door"),
+    ("Never go out alone to face someone violent", "guide/protect-yourself.md", "If they show up", "alone"),
+    ("Call the police at once if there is a threat", "guide/protect-yourself.md", "If they show up", "at once"),
+    ("Checklist: the friend speaks through a closed door", "checklists/at-home-or-in-public.md", "At home", "closed door"),
+    ("Checklist: threat or weapon, call the police at once", "checklists/at-home-or-in-public.md", "At home", "at once"),
+    ("Back can still show an earlier page of the guide", "safety/quick-exit.md", "What it does not do", "earlier one"),
+    ("Searching for the guide leaves a trace (quick exit)", "safety/quick-exit.md", "Getting back to the guide", "search history"),
+    ("Searching for the guide leaves a trace (device safety)", "safety/device-safety.md", "Finding this guide again", "private"),
+    ("An unsent message goes on paper, not in the chat app", "checklists/when-you-feel-the-pull.md", "Buy some time", "notes app"),
+    ("Supervised contact or exchange centres for handovers", "guide/when-no-contact-is-not-possible.md", "Shared children", "exchange centres"),
+    ("You do not have to reply, not an order", "guide/when-no-contact-is-not-possible.md", "Keep contact low, written and on record", "you do not have to reply"),
+    ("Gray rock is for dealing with the ex only", "guide/when-no-contact-is-not-possible.md", "The gray rock approach", "not for friends or family"),
+    ("Glossary: trespassing hedged", "glossary.md", "Glossary", "in many places"),
+    ("Glossary: gray rock for the ex only", "glossary.md", "Glossary", "for dealing with the ex only"),
+    ("Helplines listen, not judge; usually anonymous", "help-now.md", "Get help now", "usually stay anonymous"),
+    ("UK 999: 55 is for mobiles; landline explained", "help-now.md", "United Kingdom", "landline"),
+    ("About: the kinds of sources the advice draws on", "about.md", "Where the advice comes from", "safety-planning guidance"),
 ]
+
+# Ways of saying that escalation means no contact is working. None may ever appear again.
+ESCALATION_AS_PROGRESS = re.compile(
+    r"(sign|proof|means|shows)\s+(that\s+)?(your\s+)?no[\s-]contact\s+(is|was)\s+(working|succeeding)"
+    r"|worse\s+(is|means)\s+(often\s+)?(good|progress)"
+    r"|(is|are)\s+(often\s+)?a\s+good\s+sign",
+    re.I,
+)
 
 
 def _section_text(soup, heading: str) -> str | None:
@@ -84,3 +150,17 @@ def test_advice_is_covered(built_pages, advice, src, heading, phrase):
     text = _section_text(built_pages[src], heading)
     assert text is not None, f"{advice}: heading {heading!r} is gone from docs/{src}"
     assert phrase.lower() in " ".join(text.split()).lower(), f"{advice}: {phrase!r} not in docs/{src} § {heading}"
+
+
+def test_escalation_is_never_described_as_progress(built_pages):
+    """Escalation is a warning sign to act on, never a sign that no contact works."""
+    for src, soup in built_pages.items():
+        text = " ".join(article(soup).get_text().split())
+        found = ESCALATION_AS_PROGRESS.search(text)
+        assert not found, f"docs/{src}: {found.group(0)!r} describes escalation as progress"
+
+
+def test_escalation_pattern_catches_the_old_wording():
+    assert ESCALATION_AS_PROGRESS.search("But it is often a sign that no contact is working.")
+    assert ESCALATION_AS_PROGRESS.search("This shows no-contact is working")
+    assert not ESCALATION_AS_PROGRESS.search("Things getting worse is a warning sign, not a sign of progress.")

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-
-from conftest import article
-
 import glossary  # noqa: E402
+from conftest import article
 
 REQUIRED = {"hoovering", "supply", "flying monkeys", "smear campaign", "gray rock", "protective order"}
 

@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-
 import helplines  # noqa: E402
 from datafiles import DataError  # noqa: E402
 
@@ -27,20 +26,80 @@ def test_every_entry_has_number_source_and_date(countries):
     for country in countries:
         for entry in country.entries:
             where = f"{country.name} / {entry.name}"
-            assert entry.number.strip() and entry.tel.strip(), where
+            assert entry.number.strip(), where
+            if entry.kind == "directory":
+                assert entry.website.startswith("https://"), where
+            else:
+                assert entry.tel.strip(), where
             assert entry.source.startswith(("https://", "http://")), where
+            assert entry.source_kind in helplines.SOURCE_KINDS, where
             checked = dt.date.fromisoformat(entry.checked)
             assert checked <= today, f"{where}: checked in the future"
 
 
+def _raw_entries():
+    import yaml
+
+    data = yaml.safe_load(helplines.HELPLINES_FILE.read_text(encoding="utf-8"))
+    return [(c["name"], e) for c in data["countries"] for e in c["entries"]]
+
+
+def test_every_helpline_says_when_it_is_open_who_it_is_for_and_how_to_reach_it(countries):
+    """Read from the file itself, so a default in the loader cannot hide a missing field."""
+    raw = _raw_entries()
+    assert any(e["kind"] == "helpline" for _, e in raw)
+    for country, item in raw:
+        where = f"{country} / {item['name']}"
+        if item["kind"] in ("helpline", "directory"):
+            assert str(item.get("hours", "")).strip(), f"{where}: no hours"
+            assert item.get("for"), f"{where}: no audience ('for')"
+        if item["kind"] == "helpline":
+            assert item.get("channels"), f"{where}: no channels"
+    for country in countries:
+        for entry in country.entries:
+            if entry.kind == "helpline":
+                assert entry.audience and set(entry.audience) <= set(helplines.AUDIENCES), entry.name
+                assert entry.channels and set(entry.channels) <= set(helplines.CHANNELS), entry.name
+
+
 def test_every_number_is_on_the_help_page(countries, built_pages):
     page = built_pages["help-now.md"]
-    links = {a["href"] for a in page.select("a[href^='tel:']")}
+    links = {a["href"] for a in page.select("a[href]")}
+    text = " ".join(page.get_text().split())
     for country in countries:
         assert page.find(id=country.slug), f"no section for {country.name}"
         for entry in country.entries:
-            assert f"tel:{entry.tel}" in links, f"{country.name} / {entry.name} not linked"
-            assert entry.number in page.get_text(), entry.number
+            target = entry.website if entry.kind == "directory" else f"tel:{entry.tel}"
+            assert target in links, f"{country.name} / {entry.name} not linked"
+            assert entry.number in text, entry.number
+            if entry.hours:
+                assert " ".join(entry.hours.split())[1:] in text, f"{entry.name}: hours not shown"
+            if entry.kind != "emergency":
+                assert f"For {entry.who}." in text, f"{entry.name}: audience not shown"
+            assert entry.source in links, f"{entry.name}: source not linked"
+
+
+def test_site_claim_about_sources_matches_the_data(countries, built_pages):
+    """What the site says about where numbers were checked is true of the data file."""
+    from conftest import article
+
+    raw = _raw_entries()
+    own = sum(e["source_kind"] == "own" for _, e in raw)
+    claim = helplines.sources_claim(countries)
+    # The generated claim counts what the file holds.
+    assert f"we checked {own} on the service's own website" in claim or own == len(raw)
+    assert str(len(raw)) in claim
+    help_text = " ".join(article(built_pages["help-now.md"]).get_text().split())
+    assert claim in help_text, "Get help now does not show the sources claim from the data"
+    about_text = " ".join(article(built_pages["about.md"]).get_text().split())
+    assert helplines.sources_summary(countries) in about_text, (
+        "about.md's sentence about sources no longer matches data/helplines.yml: "
+        f"use {helplines.sources_summary(countries)!r}")
+    if own < len(raw):
+        for src, soup in built_pages.items():
+            text = " ".join(article(soup).get_text().split()).lower()
+            for wrong in ("each service's own page", "that service's own page", "every number on the service's own"):
+                assert wrong not in text, f"docs/{src} claims {wrong!r}, but {len(raw) - own} entries are not"
 
 
 def test_no_phone_numbers_outside_the_data_file():
@@ -55,15 +114,35 @@ def test_no_phone_numbers_outside_the_data_file():
         assert not found, f"{page}: phone-like number {found}; put numbers in data/helplines.yml"
 
 
+# A file with an emergency entry and one helpline; {extra} holds the helpline's own fields.
+_ONE_LINE = ("countries:\n  - name: X\n    slug: x\n    entries:\n"
+             "      - name: E\n        kind: emergency\n        number: '12'\n        tel: '12'\n"
+             "        source: https://a.example/\n        source_kind: official\n        checked: 2026-01-01\n"
+             "      - name: Line\n        kind: helpline\n        number: '34'\n        tel: '34'\n"
+             "        source: https://b.example/\n        source_kind: own\n        checked: 2026-01-01\n"
+             "{extra}")
+
+
 @pytest.mark.parametrize("bad, message", [
     ("countries: []\n", "no countries"),
     ("countries:\n  - name: X\n    slug: x\n    entries:\n      - name: A\n        kind: emergency\n"
-     "        number: '1'\n        tel: '1'\n        source: https://a.example/\n", "missing 'checked'"),
+     "        number: '1'\n        tel: '1'\n        source: https://a.example/\n        source_kind: own\n",
+     "missing 'checked'"),
     ("countries:\n  - name: X\n    slug: x\n    entries:\n      - name: A\n        kind: emergency\n"
-     "        number: '12'\n        tel: '12'\n        source: https://a.example/\n        checked: soon\n", "not a date"),
+     "        number: '12'\n        tel: '12'\n        source: https://a.example/\n        source_kind: own\n"
+     "        checked: soon\n", "not a date"),
     ("countries:\n  - name: X\n    slug: x\n    entries:\n      - name: A\n        kind: helpline\n"
-     "        number: '12'\n        tel: '12'\n        source: https://a.example/\n        checked: 2026-01-01\n",
+     "        number: '12'\n        tel: '12'\n        source: https://a.example/\n        source_kind: own\n"
+     "        checked: 2026-01-01\n        hours: all day\n        for: [anyone]\n        channels: [call]\n",
      "exactly one 'emergency'"),
+    (_ONE_LINE.format(extra="        for: [anyone]\n        channels: [call]\n"), "missing 'hours'"),
+    (_ONE_LINE.format(extra="        hours: all day\n        channels: [call]\n"), "missing 'for'"),
+    (_ONE_LINE.format(extra="        hours: all day\n        for: [everyone]\n        channels: [call]\n"),
+     "'for' has ['everyone']"),
+    (_ONE_LINE.format(extra="        hours: all day\n        for: [men]\n        channels: [call, fax]\n"),
+     "channels has ['fax']"),
+    (_ONE_LINE.format(extra="        hours: all day\n        for: [men]\n        channels: [call]\n")
+     .replace("source_kind: own", "source_kind: blog"), "source_kind must be one of"),
     ("countries: [\n", "not valid YAML"),
 ])
 def test_malformed_file_names_the_file_and_problem(tmp_path, bad, message):
