@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-
 import pytest
 
-from conftest import DOCS
-
 import readability  # noqa: E402  (a build-time script, not a package)
+from conftest import DOCS
 
 PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
 
