@@ -9,6 +9,8 @@ instead of reaching a reader.
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -61,3 +63,18 @@ def as_date(path: Path, where: str, value: Any) -> dt.date:
         return dt.date.fromisoformat(str(value))
     except ValueError as exc:
         raise DataError(f"{path}: {where}: '{value}' is not a date (YYYY-MM-DD)") from exc
+
+
+def check_command(load_file: Callable[[], Any], describe: Callable[[Any], Iterable[str]]) -> int:
+    """What a data module's command line does: load and check its file, print a summary.
+
+    Returns 1, with the error naming the file, when the file is malformed.
+    """
+    try:
+        data = load_file()
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for line in describe(data):
+        print(line)
+    return 0

@@ -18,7 +18,7 @@ from pathlib import Path
 from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
 
-from datafiles import DATA_DIR, DataError, load, reject_unknown, require
+from datafiles import DATA_DIR, DataError, check_command, load, reject_unknown, require
 
 GLOSSARY_FILE = DATA_DIR / "glossary.yml"
 TERM_KEYS = {"term", "definition", "also"}
@@ -120,14 +120,7 @@ def render_markdown(terms: list[Term]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    try:
-        terms = load_terms()
-    except DataError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    for term in terms:
-        print(f"{term.term}: {term.definition}")
-    return 0
+    return check_command(load_terms, lambda terms: (f"{term.term}: {term.definition}" for term in terms))
 
 
 if __name__ == "__main__":

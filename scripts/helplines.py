@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from datafiles import DATA_DIR, DataError, as_date, load, reject_unknown, require
+from datafiles import DATA_DIR, DataError, as_date, check_command, load, reject_unknown, require
 
 HELPLINES_FILE = DATA_DIR / "helplines.yml"
 # emergency: the country's emergency number; helpline: a line you can call;
@@ -244,16 +244,13 @@ def render_markdown(countries: list[Country]) -> str:
     return "\n".join(out)
 
 
+def _summary(countries: list[Country]) -> list[str]:
+    lines = [f"{c.name}: {len(c.entries)} entries, emergency {c.emergency.number}" for c in countries]
+    return [*lines, sources_claim(countries)]
+
+
 def main(argv: list[str] | None = None) -> int:
-    try:
-        countries = load_countries()
-    except DataError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    for country in countries:
-        print(f"{country.name}: {len(country.entries)} entries, emergency {country.emergency.number}")
-    print(sources_claim(countries))
-    return 0
+    return check_command(load_countries, _summary)
 
 
 if __name__ == "__main__":

@@ -53,6 +53,14 @@ def run_build(project: Path, site_dir: Path, env: dict | None = None) -> subproc
     )
 
 
+def failing_build(project: Path, site_dir: Path, env: dict | None = None) -> str:
+    """Build ``project`` (with a planted fault); assert the build failed and return its log."""
+    result = run_build(project, site_dir, env)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0, f"the build passed:\n{log}"
+    return log
+
+
 @pytest.fixture(scope="session")
 def build(tmp_path_factory) -> subprocess.CompletedProcess:
     site = tmp_path_factory.mktemp("build") / "site"

@@ -9,7 +9,7 @@ import pytest
 
 import helplines  # noqa: E402
 import print_pdf  # noqa: E402
-from conftest import ROOT, html_path, plant, run_build
+from conftest import ROOT, failing_build, html_path, plant
 
 PDF_URI = "downloads/going-no-contact-handbook.pdf"
 TITLE = "Going No Contact: the handbook"
@@ -233,9 +233,7 @@ def test_planted_broken_anchor_fails_the_strict_build(project_copy, tmp_path):
            '---\n\n<a href="why-no-contact.html#no-such-id">x</a> '
            '<a href="why-no-contact.html#what-no-contact-is-for">y</a> '
            '<a href="../checklists/day-one.html#close-the-doors">z</a>\n\n')
-    result = run_build(project, tmp_path / "site")
-    log = result.stdout + result.stderr
-    assert result.returncode != 0, log
+    log = failing_build(project, tmp_path / "site")
     assert "guide/what-to-expect.html links to guide/why-no-contact.html#no-such-id" in log, log
     assert "No anchor #guide/why-no-contact:no-such-id" in log, log
     assert "what-no-contact-is-for" not in log and "close-the-doors" not in log, log
@@ -246,9 +244,7 @@ def test_planted_remote_image_fails_the_build_naming_it(project_copy, tmp_path):
     project = project_copy()
     plant(project, "docs/guide/what-to-expect.md", "---\n\n",
            '---\n\n<img src="https://example.com/x.png" alt="">\n\n')
-    result = run_build(project, tmp_path / "site")
-    log = result.stdout + result.stderr
-    assert result.returncode != 0, log
+    log = failing_build(project, tmp_path / "site")
     assert "https://example.com/x.png" in log, log
     assert "refused to fetch" in log, log
 
@@ -258,7 +254,5 @@ def test_planted_remote_image_fails_the_build_naming_it(project_copy, tmp_path):
 def test_plugin_without_combined_mode_fails_the_build_naming_the_file(project_copy, tmp_path):
     project = project_copy()
     plant(project, "mkdocs.yml", "      combined: true\n", "      combined: false\n")
-    result = run_build(project, tmp_path / "site")
-    log = result.stdout + result.stderr
-    assert result.returncode != 0, log
+    log = failing_build(project, tmp_path / "site", env={"DOWNLOADS": "off"})
     assert "mkdocs.yml: the 'pdf-export' plugin needs 'combined: true'" in log, log

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 import incident_log  # noqa: E402
-from conftest import ROOT, article, run_build
+from conftest import ROOT, article, failing_build
 from datafiles import DataError  # noqa: E402
 
 FORMS = ("incident-log.csv", "incident-log.xlsx", "incident-log.pdf")
@@ -320,9 +320,7 @@ def test_malformed_definition_fails_the_build(project_copy, tmp_path):
     target = project / "data" / "incident-log.yml"
     text = target.read_text(encoding="utf-8")
     target.write_text(text.replace("kind: longtext", "kind: essay", 1), encoding="utf-8")
-    result = run_build(project, tmp_path / "site", env={"DOWNLOADS": "off"})
-    log = result.stdout + result.stderr
-    assert result.returncode != 0, log
+    log = failing_build(project, tmp_path / "site", env={"DOWNLOADS": "off"})
     assert re.search(r"data/incident-log\.yml: .*kind 'essay'", log), log
 
 

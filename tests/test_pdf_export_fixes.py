@@ -21,25 +21,21 @@ from mkdocs_pdf_export_plugin.plugin import PdfExportPlugin  # noqa: E402
 from mkdocs_pdf_export_plugin.preprocessor import prep  # noqa: E402
 from mkdocs_pdf_export_plugin.renderer import Renderer  # noqa: E402
 
-# SHA-256 of the source of each plugin function a correction replaces or relies on.
-SOURCES = {
-    # Correction 2 removes the console handler this adds.
-    (PdfExportPlugin.on_config, 2):
-        "825a98666b4f9c85def24eca2ed80c5fc7d849cee4a4d49de90454683c563546",
-    # Take-over: on_nav makes the renderer and its page order; on_post_page feeds it.
-    (PdfExportPlugin.on_nav, 0):
-        "92301611b1c11cfde06d220d6ef8ba98d497cd74bfab4e031d26c6b01948c48b",
-    (PdfExportPlugin.on_post_page, 0):
-        "4a79ff313071188c7642cbf3ed8e40dc2d491807362ab5a05f767840c2090c46",
-    (PdfExportPlugin.on_post_build, 5):
-        "c0587d4f67556708dbc8074279fcb732de2cf8c2f6dfe9d26c6018fda265cc67",
-    (Renderer.add_doc, 3):
-        "88fe85d39e249d7d7147c4fbe82f80fdfabed35428748367e922a35737754ab4",
-    (Renderer.add_link, 4):
-        "d65200ff5fdab11dde159f6dfa0d9dcfda574a2df4dd2dd66a88562da53c63bd",
-    (Renderer.write_combined_pdf, 5):
-        "11967f0616009be4e23d2c89a797862d32c5b7ba7327b4349b68a05e7bb2525f",
-}
+# SHA-256 of the source of each plugin function a correction replaces or relies
+# on, and the correction (0: the take-over itself: on_nav makes the renderer and
+# its page order, on_post_page feeds it pages; 2: on_config adds the console log
+# handler; 5: on_post_build asks for the combined PDF).
+PINNED = """
+PdfExportPlugin.on_config      2  825a98666b4f9c85def24eca2ed80c5fc7d849cee4a4d49de90454683c563546
+PdfExportPlugin.on_nav         0  92301611b1c11cfde06d220d6ef8ba98d497cd74bfab4e031d26c6b01948c48b
+PdfExportPlugin.on_post_page   0  4a79ff313071188c7642cbf3ed8e40dc2d491807362ab5a05f767840c2090c46
+PdfExportPlugin.on_post_build  5  c0587d4f67556708dbc8074279fcb732de2cf8c2f6dfe9d26c6018fda265cc67
+Renderer.add_doc               3  88fe85d39e249d7d7147c4fbe82f80fdfabed35428748367e922a35737754ab4
+Renderer.add_link              4  d65200ff5fdab11dde159f6dfa0d9dcfda574a2df4dd2dd66a88562da53c63bd
+Renderer.write_combined_pdf    5  11967f0616009be4e23d2c89a797862d32c5b7ba7327b4349b68a05e7bb2525f
+"""
+CLASSES = {"PdfExportPlugin": PdfExportPlugin, "Renderer": Renderer}
+SOURCES = [line.split() for line in PINNED.strip().splitlines()]
 
 
 def _digest(function) -> str:
@@ -50,12 +46,12 @@ def test_plugin_is_the_version_the_corrections_were_written_for():
     assert metadata.version("mkdocs-pdf-export-plugin") == pdf_export_fixes.PLUGIN_VERSION
 
 
-@pytest.mark.parametrize("function, correction", list(SOURCES), ids=[f.__qualname__ for f, _ in SOURCES])
-def test_plugin_code_the_corrections_rely_on_is_unchanged(function, correction):
-    expected = SOURCES[(function, correction)]
-    assert _digest(function) == expected, (
-        f"{function.__qualname__} changed in the plugin: review correction {correction} "
-        "in scripts/pdf_export_fixes.py (0: the take-over in take_over/corrected_renderer)")
+@pytest.mark.parametrize("name, correction, expected", SOURCES, ids=[name for name, _, _ in SOURCES])
+def test_plugin_code_the_corrections_rely_on_is_unchanged(name, correction, expected):
+    owner, attribute = name.split(".")
+    assert _digest(getattr(CLASSES[owner], attribute)) == expected, (
+        f"{name} changed in the plugin: review correction {correction} in scripts/pdf_export_fixes.py "
+        "(0: the take-over in take_over and corrected_renderer)")
 
 
 # Correction 3: the plugin's own add_doc still fails on a page outside the nav.
