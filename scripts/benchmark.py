@@ -112,8 +112,8 @@ def _free_port() -> int:
 def serve_rebuilds(work_dir: Path, page: Path, env: dict, edits: int = EDITS) -> list[float]:
     """Seconds MkDocs logs for each rebuild after ``page`` is edited under a running ``mkdocs serve``."""
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{_free_port()}"]
-    server = subprocess.Popen(command, cwd=work_dir, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(command, cwd=work_dir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1", **env})
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
 
@@ -147,6 +147,7 @@ def serve_both() -> dict[str, float]:
     if SERVE_DIR.exists():
         shutil.rmtree(SERVE_DIR)
     project = SERVE_DIR / "project"
+    project.mkdir(parents=True)
     for name in ("mkdocs.yml", "docs", "overrides", "scripts", "data"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)

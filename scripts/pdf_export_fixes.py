@@ -48,8 +48,10 @@ def plugin_of(config):
     return config.plugins.get(PLUGIN)
 
 
-# Correction 1.
-def import_quietly() -> None:
+# Correction 1. (Nothing to import when the plugin is switched off, as in a quick preview.)
+def import_quietly(config) -> None:
+    if plugin_of(config) is None:
+        return
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SyntaxWarning)
         import mkdocs_pdf_export_plugin.renderer  # noqa: F401
@@ -63,8 +65,11 @@ class _ToMkDocsLog(logging.Handler):
 
 
 # Correction 2. Errors only: WeasyPrint's warnings are about Material's screen
-# CSS it does not support (masks, media queries), not about the PDFs.
-def route_weasyprint_log() -> None:
+# CSS it does not support (masks, media queries), not about the PDFs. Every PDF
+# of the site is printed with WeasyPrint, so this holds for all of them.
+def route_weasyprint_log(config) -> None:
+    if plugin_of(config) is None:
+        return
     from weasyprint.logger import LOGGER
 
     for existing in list(LOGGER.handlers):

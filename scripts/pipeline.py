@@ -117,8 +117,8 @@ def on_config(config, **kwargs):
     terms = glossary.GlossaryExtension(data.terms)
     config.markdown_extensions.append(terms)
     pdf_export_fixes.check_settings(config)
-    pdf_export_fixes.import_quietly()
-    pdf_export_fixes.route_weasyprint_log()
+    pdf_export_fixes.import_quietly(config)
+    pdf_export_fixes.route_weasyprint_log(config)
     _build = _Build(data, terms)
     return config
 

@@ -220,14 +220,27 @@ def split_stylesheet(source: Path, target: Path, scripted_path: Path, classes: C
     scripted_path.write_text(scripted, encoding="utf-8")
 
 
+# The last split, by its inputs: `mkdocs serve` rebuilds after an edit that
+# rarely changes which classes the pages use, and the split is then the same.
+_last: dict[tuple, tuple[str, str]] = {}
+
+
 def split(site: Path, source: Path, in_site: str) -> None:
     """Split the built site's copy of Material's stylesheet (``in_site``), reading ``source``."""
     target = site / in_site
     if not target.exists():
         raise PluginError(f"{target}: Material's stylesheet was not copied into the site")
     words, prefixes = script_words(site)
-    classes = Classes(page_classes(site), words, prefixes)
+    on_pages = page_classes(site)
     others = [p for p in site.glob("assets/stylesheets/*.css") if p != target]
     others += list(site.glob("assets/javascripts/**/*.js"))
-    elsewhere = "".join(p.read_text(encoding="utf-8") for p in others)
-    split_stylesheet(source, target, site / SCRIPTED_STYLESHEET, classes, elsewhere)
+    elsewhere = "".join(p.read_text(encoding="utf-8") for p in sorted(others))
+    key = (source, source.stat().st_mtime_ns, frozenset(on_pages), frozenset(words), prefixes, hash(elsewhere))
+    scripted_path = site / SCRIPTED_STYLESHEET
+    if key in _last:
+        target.write_text(_last[key][0], encoding="utf-8")
+        scripted_path.write_text(_last[key][1], encoding="utf-8")
+        return
+    split_stylesheet(source, target, scripted_path, Classes(on_pages, words, prefixes), elsewhere)
+    _last.clear()
+    _last[key] = (target.read_text(encoding="utf-8"), scripted_path.read_text(encoding="utf-8"))

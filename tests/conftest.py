@@ -44,6 +44,30 @@ def refuse_other_origins(context, allowed_prefix: str) -> list[str]:
     return refused
 
 
+# Where the quick exit goes (extra.quick_exit.url); tests answer it with a stand-in page.
+NEUTRAL_SITE = re.compile(r"^https://www\.bbc\.co\.uk/weather")
+
+
+def exit_context(browser, **options):
+    """A fresh browser context where the quick exit's neutral site is a local stand-in page."""
+    ctx = browser.new_context(**options)
+    ctx.route(NEUTRAL_SITE, lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<!doctype html><title>Weather</title><p>Weather"))
+    return ctx
+
+
+def record_dialogs(page) -> list[str]:
+    """Accept every dialog ``page`` opens (alert, confirm, beforeunload); return the list of their types."""
+    seen: list[str] = []
+
+    def accept(dialog) -> None:
+        seen.append(dialog.type)
+        dialog.accept()
+
+    page.on("dialog", accept)
+    return seen
+
+
 def run_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """Strict build of ``project`` into ``site_dir``; returns the finished process."""
     return subprocess.run(

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import warnings
 from importlib import metadata
 
 import pytest
 
 import pdf_export_fixes  # noqa: E402
 
-pdf_export_fixes.import_quietly()
+with warnings.catch_warnings():  # correction 1: the plugin's modules warn on import
+    warnings.simplefilter("ignore", SyntaxWarning)
+    import mkdocs_pdf_export_plugin.renderer  # noqa: F401
 
 from mkdocs_pdf_export_plugin.plugin import PdfExportPlugin  # noqa: E402
 from mkdocs_pdf_export_plugin.preprocessor import prep  # noqa: E402

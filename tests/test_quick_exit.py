@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import html_path
+from conftest import exit_context, html_path
 
 NEUTRAL = "https://www.bbc.co.uk/weather"
 NEUTRAL_PATTERN = re.compile(r"^https://www\.bbc\.co\.uk/weather")
@@ -15,9 +15,7 @@ NEUTRAL_PATTERN = re.compile(r"^https://www\.bbc\.co\.uk/weather")
 @pytest.fixture
 def context(browser, server):
     """A fresh browser profile where the neutral site is a local stand-in page."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
-    ctx.route(NEUTRAL_PATTERN, lambda route: route.fulfill(
-        status=200, content_type="text/html", body="<!doctype html><title>Weather</title><p>Weather"))
+    ctx = exit_context(browser, viewport={"width": 1280, "height": 800})
     ctx.route(re.compile(r"^(?!" + re.escape(server) + r"|https://www\.bbc\.co\.uk/).*"),
               lambda route: route.abort())
     yield ctx

@@ -1,0 +1,738 @@
+/*
+ * "Write your log" (docs/write-your-log.md): an incident log kept in this
+ * page's memory only, saved on request as a file locked with a passphrase.
+ *
+ * The fields come from the JSON block #log-config, rendered at build time
+ * from data/incident-log.yml (scripts/tool_forms.py), with the CSV header
+ * row and the file format. Nothing is written to any browser storage; the
+ * page is emptied when it is left (pagehide), so Back shows nothing; there
+ * is no beforeunload prompt, so the quick exit is never held up; no browser
+ * dialog (confirm, alert) is used, for the same reason.
+ *
+ * File: UTF-8 JSON {format, version, kdf, iterations, salt, iv, ciphertext},
+ * AES-256-GCM with a key from PBKDF2-SHA-256 (docs/log-file-format.md).
+ */
+(function () {
+  "use strict";
+
+  var configElement = document.getElementById("log-config");
+  if (!configElement) {
+    return;
+  }
+  var config = JSON.parse(configElement.textContent);
+  var fields = config.fields;
+  var MAX_FILE_BYTES = 20 * 1024 * 1024;
+  var MAX_ITERATIONS = 10000000;
+
+  function $(id) {
+    return document.getElementById(id);
+  }
+
+  var form = {
+    legend: $("log-form-legend"),
+    add: $("log-add"),
+    cancel: $("log-cancel-edit"),
+    alert: $("log-form-alert")
+  };
+  var ui = {
+    status: $("log-status"),
+    undo: $("log-undo"),
+    empty: $("log-empty"),
+    wrap: $("log-table-wrap"),
+    body: document.querySelector("#log-table tbody"),
+    alert: $("log-alert"),
+    saveOpen: $("log-save-open"),
+    openOpen: $("log-open-open"),
+    clearOpen: $("log-clear-open"),
+    savePanel: $("log-save-panel"),
+    openPanel: $("log-open-panel"),
+    clearPanel: $("log-clear-panel"),
+    pass1: $("log-pass1"),
+    pass2: $("log-pass2"),
+    save: $("log-save"),
+    saveAlert: $("log-save-alert"),
+    file: $("log-file"),
+    openPass: $("log-open-pass"),
+    open: $("log-open"),
+    openAlert: $("log-open-alert")
+  };
+  var cryptoReady = !!(window.crypto && window.crypto.subtle && window.isSecureContext !== false);
+
+  // entries: {values: {key: text}, order: n}. order breaks ties when sorting.
+  var entries = [];
+  var nextOrder = 1;
+  var editing = null;
+  var removed = null;
+  var dateKey = firstKey("date");
+  var timeKey = firstKey("time");
+
+  function firstKey(kind) {
+    for (var i = 0; i < fields.length; i += 1) {
+      if (fields[i].kind === kind) {
+        return fields[i].key;
+      }
+    }
+    return null;
+  }
+
+  function control(field) {
+    return $("log-field-" + field.key);
+  }
+
+  // ---------------------------------------------------------------------
+  // Messages
+  // ---------------------------------------------------------------------
+
+  function say(text) {
+    clearAlerts();
+    ui.status.textContent = text;
+  }
+
+  function warn(where, text) {
+    ui.status.textContent = "";
+    clearAlerts();
+    where.textContent = text;
+  }
+
+  function clearAlerts() {
+    [form.alert, ui.alert, ui.saveAlert, ui.openAlert].forEach(function (el) {
+      el.textContent = "";
+    });
+  }
+
+  function countText() {
+    return entries.length === 1 ? "1 entry" : entries.length + " entries";
+  }
+
+  // ---------------------------------------------------------------------
+  // The form
+  // ---------------------------------------------------------------------
+
+  function readForm() {
+    var values = {};
+    var any = false;
+    fields.forEach(function (field) {
+      var value = control(field).value.replace(/^\s+|\s+$/g, "");
+      values[field.key] = value;
+      any = any || value !== "";
+    });
+    return any ? values : null;
+  }
+
+  function fillForm(values) {
+    fields.forEach(function (field) {
+      var value = values && typeof values[field.key] === "string" ? values[field.key] : "";
+      var element = control(field);
+      element.value = value;
+      if (element.tagName === "SELECT" && element.value !== value) {
+        // A choice the list no longer has (an older file): keep it as an option.
+        var option = document.createElement("option");
+        option.value = value;
+        option.textContent = value;
+        element.appendChild(option);
+        element.value = value;
+      }
+    });
+  }
+
+  function formHasText() {
+    return readForm() !== null;
+  }
+
+  function setEditing(entry) {
+    editing = entry;
+    form.add.textContent = entry ? "Save changes" : "Add entry";
+    form.legend.textContent = entry ? "Change an entry" : "New entry";
+    form.cancel.hidden = !entry;
+  }
+
+  function addOrUpdate() {
+    var values = readForm();
+    if (!values) {
+      warn(form.alert, "Write something in at least one box first.");
+      return;
+    }
+    if (editing) {
+      var entry = editing;
+      Object.keys(values).forEach(function (key) {
+        entry.values[key] = values[key];
+      });
+      setEditing(null);
+      fillForm(null);
+      render();
+      say("Changes made. They are on this page only until you save to a file.");
+      focusEntry(entry);
+      return;
+    }
+    entries.push({ values: values, order: nextOrder++ });
+    fillForm(null);
+    hideUndo();
+    render();
+    say("Entry added. You have " + countText() + " on this page. Save to a file to keep them.");
+  }
+
+  function cancelEdit() {
+    var entry = editing;
+    setEditing(null);
+    fillForm(null);
+    say("Changes cancelled.");
+    focusEntry(entry);
+  }
+
+  // ---------------------------------------------------------------------
+  // The table
+  // ---------------------------------------------------------------------
+
+  function sortKey(entry) {
+    return (dateKey ? entry.values[dateKey] || "" : "") + " " + (timeKey ? entry.values[timeKey] || "" : "");
+  }
+
+  // Newest first: by the first date and time columns, then the latest added.
+  function sorted() {
+    return entries.slice().sort(function (a, b) {
+      var ka = sortKey(a);
+      var kb = sortKey(b);
+      if (ka !== kb) {
+        return ka < kb ? 1 : -1;
+      }
+      return b.order - a.order;
+    });
+  }
+
+  function describe(entry, number) {
+    var when = [dateKey && entry.values[dateKey], timeKey && entry.values[timeKey]].filter(Boolean).join(" ");
+    return " entry " + number + (when ? ", " + when : "");
+  }
+
+  function button(text, hiddenText, action, entry) {
+    var element = document.createElement("button");
+    element.type = "button";
+    element.className = "tool-button tool-button--small";
+    element.textContent = text;
+    var extra = document.createElement("span");
+    extra.className = "tool-visually-hidden";
+    extra.textContent = hiddenText;
+    element.appendChild(extra);
+    element.setAttribute("data-action", action);
+    element.setAttribute("data-order", String(entry.order));
+    return element;
+  }
+
+  function render() {
+    var list = sorted();
+    ui.body.textContent = "";
+    list.forEach(function (entry, index) {
+      var row = document.createElement("tr");
+      fields.forEach(function (field) {
+        var cell = document.createElement("td");
+        cell.className = "log-table__" + field.kind;
+        cell.textContent = entry.values[field.key] || "";
+        row.appendChild(cell);
+      });
+      var actions = document.createElement("td");
+      actions.className = "log-table__actions";
+      var label = describe(entry, index + 1);
+      actions.appendChild(button("Edit", label, "edit", entry));
+      actions.appendChild(button("Remove", label, "remove", entry));
+      row.appendChild(actions);
+      ui.body.appendChild(row);
+    });
+    ui.empty.hidden = list.length > 0;
+    ui.wrap.hidden = list.length === 0;
+  }
+
+  function findEntry(order) {
+    for (var i = 0; i < entries.length; i += 1) {
+      if (entries[i].order === order) {
+        return entries[i];
+      }
+    }
+    return null;
+  }
+
+  function focusEntry(entry) {
+    var target = entry && ui.body.querySelector('button[data-action="edit"][data-order="' + entry.order + '"]');
+    (target || form.add).focus();
+  }
+
+  function onTableClick(event) {
+    var target = event.target.closest ? event.target.closest("button[data-action]") : null;
+    if (!target) {
+      return;
+    }
+    var entry = findEntry(Number(target.getAttribute("data-order")));
+    if (!entry) {
+      return;
+    }
+    if (target.getAttribute("data-action") === "edit") {
+      setEditing(entry);
+      fillForm(entry.values);
+      say("The entry is in the form above. Change what you need, then press Save changes.");
+      control(fields[0]).focus();
+    } else {
+      entries.splice(entries.indexOf(entry), 1);
+      if (editing === entry) {
+        setEditing(null);
+        fillForm(null);
+      }
+      removed = entry;
+      render();
+      say("Entry removed.");
+      ui.undo.hidden = false;
+      ui.undo.focus();
+    }
+  }
+
+  function hideUndo() {
+    removed = null;
+    ui.undo.hidden = true;
+  }
+
+  function undo() {
+    if (!removed) {
+      return;
+    }
+    var entry = removed;
+    entries.push(entry);
+    hideUndo();
+    render();
+    say("Entry put back.");
+    focusEntry(entry);
+  }
+
+  // ---------------------------------------------------------------------
+  // Panels: save, open, clear
+  // ---------------------------------------------------------------------
+
+  function showPanel(panel) {
+    [ui.savePanel, ui.openPanel, ui.clearPanel].forEach(function (p) {
+      p.hidden = p !== panel;
+    });
+    ui.pass1.value = "";
+    ui.pass2.value = "";
+    ui.openPass.value = "";
+  }
+
+  function closePanel(panel, focusTarget) {
+    panel.hidden = true;
+    ui.pass1.value = "";
+    ui.pass2.value = "";
+    ui.openPass.value = "";
+    focusTarget.focus();
+  }
+
+  function busy(on) {
+    [ui.save, ui.open].forEach(function (el) {
+      el.disabled = on;
+    });
+  }
+
+  // ---------------------------------------------------------------------
+  // Files
+  // ---------------------------------------------------------------------
+
+  function today() {
+    var now = new Date();
+    function two(n) {
+      return (n < 10 ? "0" : "") + n;
+    }
+    return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
+  }
+
+  function download(name, type, content) {
+    var url = URL.createObjectURL(new Blob([content], { type: type }));
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    window.setTimeout(function () {
+      URL.revokeObjectURL(url);
+      link.parentNode.removeChild(link);
+    }, 1000);
+  }
+
+  function toBase64(bytes) {
+    var text = "";
+    for (var i = 0; i < bytes.length; i += 0x8000) {
+      text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    }
+    return window.btoa(text);
+  }
+
+  function fromBase64(text, exactLength) {
+    if (typeof text !== "string" || !/^[A-Za-z0-9+\/]*={0,2}$/.test(text) || text.length % 4 !== 0) {
+      return null;
+    }
+    var binary;
+    try {
+      binary = window.atob(text);
+    } catch (error) {
+      return null;
+    }
+    if (exactLength && binary.length !== exactLength) {
+      return null;
+    }
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i += 1) {
+      bytes[i] = binary.charCodeAt(i);
+    }
+    return bytes;
+  }
+
+  function passphraseBytes(passphrase) {
+    var text = passphrase.normalize ? passphrase.normalize("NFC") : passphrase;
+    return new TextEncoder().encode(text);
+  }
+
+  function deriveKey(passphrase, salt, iterations, use) {
+    var subtle = window.crypto.subtle;
+    return subtle.importKey("raw", passphraseBytes(passphrase), "PBKDF2", false, ["deriveKey"])
+      .then(function (material) {
+        return subtle.deriveKey(
+          { name: "PBKDF2", salt: salt, iterations: iterations, hash: "SHA-256" },
+          material, { name: "AES-GCM", length: 256 }, false, [use]);
+      });
+  }
+
+  function plainEntries() {
+    return sorted().reverse().map(function (entry) {
+      var out = {};
+      fields.forEach(function (field) {
+        out[field.key] = entry.values[field.key] || "";
+      });
+      // Keys from an older file that this page has no box for are kept.
+      Object.keys(entry.values).forEach(function (key) {
+        if (!Object.prototype.hasOwnProperty.call(out, key)) {
+          out[key] = entry.values[key];
+        }
+      });
+      return out;
+    });
+  }
+
+  function startSave() {
+    if (!entries.length) {
+      warn(ui.alert, "There are no entries to save yet. Add an entry first.");
+      return;
+    }
+    showPanel(ui.savePanel);
+    say("");
+    ui.pass1.focus();
+  }
+
+  function save() {
+    var pass = ui.pass1.value;
+    if (pass.length < config.minPassphrase) {
+      warn(ui.saveAlert, "This passphrase is too short. Use at least " + config.minPassphrase +
+        " characters. A short sentence that only you know works well.");
+      ui.pass1.focus();
+      return;
+    }
+    if (pass !== ui.pass2.value) {
+      warn(ui.saveAlert, "The two passphrases are not the same. Please type them again.");
+      ui.pass2.value = "";
+      ui.pass2.focus();
+      return;
+    }
+    if (!cryptoReady) {
+      warn(ui.saveAlert, "This browser cannot lock a file when the guide is opened this way. " +
+        "You can download a CSV file or print instead.");
+      return;
+    }
+    var salt = window.crypto.getRandomValues(new Uint8Array(config.saltBytes));
+    var iv = window.crypto.getRandomValues(new Uint8Array(config.ivBytes));
+    var plaintext = new TextEncoder().encode(JSON.stringify({ entries: plainEntries() }));
+    var count = countText();
+    var started = window.performance.now();
+    busy(true);
+    say("Locking your entries…");
+    deriveKey(pass, salt, config.iterations, "encrypt").then(function (key) {
+      return window.crypto.subtle.encrypt({ name: "AES-GCM", iv: iv }, key, plaintext);
+    }).then(function (ciphertext) {
+      var file = {
+        format: config.format,
+        version: config.version,
+        kdf: config.kdf,
+        iterations: config.iterations,
+        salt: toBase64(salt),
+        iv: toBase64(iv),
+        ciphertext: toBase64(new Uint8Array(ciphertext))
+      };
+      var name = config.fileStem + "-" + today() + ".json";
+      download(name, "application/json", JSON.stringify(file, null, 2) + "\n");
+      ui.status.setAttribute("data-ms", String(Math.round(window.performance.now() - started)));
+      closePanel(ui.savePanel, ui.saveOpen);
+      say("Saved " + count + " to the file " + name + ". Look for it in your downloads." +
+        (formHasText() ? " The text still in the form is not in the file: press Add entry, then save again." : ""));
+    }).catch(function () {
+      warn(ui.saveAlert, "Something went wrong, so no file was saved. Your entries are still on this page.");
+    }).then(function () {
+      busy(false);
+    });
+  }
+
+  function startOpen() {
+    showPanel(ui.openPanel);
+    say("");
+    ui.file.focus();
+  }
+
+  // Problems with the file itself, each with its own message.
+  var NOT_OURS = "This is not a file saved from this page. Pick the file you saved with Save to a file.";
+  var DAMAGED = "This file is damaged or not complete, so it cannot be opened. If you have another copy, try that one.";
+  var UNCHANGED = " Nothing on this page has changed.";
+
+  function fail(message) {
+    var error = new Error(message);
+    error.forReader = true;
+    return error;
+  }
+
+  function checkFile(text) {
+    var saved;
+    try {
+      saved = JSON.parse(text);
+    } catch (error) {
+      throw fail(DAMAGED);
+    }
+    if (!saved || typeof saved !== "object" || Array.isArray(saved)) {
+      throw fail(NOT_OURS);
+    }
+    if (saved.format !== config.format) {
+      throw fail(NOT_OURS);
+    }
+    if (typeof saved.version !== "number" || saved.version % 1 !== 0 || saved.version < 1) {
+      throw fail(DAMAGED);
+    }
+    if (saved.version > config.version) {
+      throw fail("This file was saved by a newer version of this page (version " + saved.version +
+        "). This page can open version " + config.version + " files. Open it with the newest copy of this guide.");
+    }
+    var it = saved.iterations;
+    if (saved.kdf !== config.kdf || typeof it !== "number" || it % 1 !== 0 || it < 1 || it > MAX_ITERATIONS) {
+      throw fail(DAMAGED);
+    }
+    var salt = fromBase64(saved.salt, config.saltBytes);
+    var iv = fromBase64(saved.iv, config.ivBytes);
+    var ciphertext = fromBase64(saved.ciphertext);
+    if (!salt || !iv || !ciphertext || ciphertext.length < 16) {
+      throw fail(DAMAGED);
+    }
+    return { iterations: it, salt: salt, iv: iv, ciphertext: ciphertext };
+  }
+
+  function checkEntries(plaintext) {
+    var data;
+    try {
+      data = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(plaintext));
+    } catch (error) {
+      throw fail(DAMAGED);
+    }
+    if (!data || !Array.isArray(data.entries)) {
+      throw fail(DAMAGED);
+    }
+    return data.entries.map(function (item) {
+      if (!item || typeof item !== "object" || Array.isArray(item)) {
+        throw fail(DAMAGED);
+      }
+      var values = {};
+      Object.keys(item).forEach(function (key) {
+        if (typeof item[key] === "string") {
+          values[key] = item[key];
+        } else if (item[key] !== null && item[key] !== undefined) {
+          values[key] = String(item[key]);
+        }
+      });
+      return values;
+    });
+  }
+
+  function sameValues(a, b) {
+    var keys = Object.keys(a).concat(Object.keys(b));
+    for (var i = 0; i < keys.length; i += 1) {
+      if ((a[keys[i]] || "") !== (b[keys[i]] || "")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  function open() {
+    var file = ui.file.files && ui.file.files[0];
+    var pass = ui.openPass.value;
+    if (!file) {
+      warn(ui.openAlert, "Choose your saved file first.");
+      ui.file.focus();
+      return;
+    }
+    if (!pass) {
+      warn(ui.openAlert, "Type the passphrase you used when you saved the file.");
+      ui.openPass.focus();
+      return;
+    }
+    if (file.size > MAX_FILE_BYTES) {
+      warn(ui.openAlert, NOT_OURS + UNCHANGED);
+      return;
+    }
+    if (!cryptoReady) {
+      warn(ui.openAlert, "This browser cannot open a locked file when the guide is opened this way." + UNCHANGED);
+      return;
+    }
+    var started = window.performance.now();
+    var saved;
+    busy(true);
+    say("Opening the file…");
+    file.text().then(function (text) {
+      saved = checkFile(text);
+      return deriveKey(pass, saved.salt, saved.iterations, "decrypt");
+    }).then(function (key) {
+      return window.crypto.subtle.decrypt({ name: "AES-GCM", iv: saved.iv }, key, saved.ciphertext)
+        .catch(function () {
+          throw fail("This file could not be opened. The passphrase may be wrong, or the file may be " +
+            "damaged. Check the passphrase and try again.");
+        });
+    }).then(function (plaintext) {
+      var found = checkEntries(plaintext);
+      var added = 0;
+      found.forEach(function (values) {
+        var known = entries.some(function (entry) {
+          return sameValues(entry.values, values);
+        });
+        if (!known) {
+          entries.push({ values: values, order: nextOrder++ });
+          added += 1;
+        }
+      });
+      hideUndo();
+      render();
+      ui.status.setAttribute("data-ms", String(Math.round(window.performance.now() - started)));
+      ui.file.value = "";
+      closePanel(ui.openPanel, ui.openOpen);
+      say("File opened. " + (added === 1 ? "1 entry" : added + " entries") + " added to this page" +
+        (found.length > added ? " (" + (found.length - added) + " were here already)" : "") +
+        ". You now have " + countText() + ".");
+    }).catch(function (error) {
+      ui.openPass.value = "";
+      warn(ui.openAlert, (error && error.forReader ? error.message : DAMAGED) + UNCHANGED);
+      ui.openPass.focus();
+    }).then(function () {
+      busy(false);
+    });
+  }
+
+  // ---------------------------------------------------------------------
+  // CSV, print, clear
+  // ---------------------------------------------------------------------
+
+  function csvCell(value) {
+    return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
+  }
+
+  function downloadCsv() {
+    if (!entries.length) {
+      warn(ui.alert, "There are no entries to put in a CSV file yet.");
+      return;
+    }
+    var lines = sorted().map(function (entry) {
+      return fields.map(function (field) {
+        return csvCell(entry.values[field.key] || "");
+      }).join(",");
+    });
+    var name = config.fileStem + "-" + today() + ".csv";
+    // A byte-order mark, so spreadsheet apps read accents and quote marks right.
+    download(name, "text/csv", "\ufeff" + config.csvHeader + lines.join("\r\n") + "\r\n");
+    say("Downloaded " + name + ". This file is not locked: anyone who opens it can read it.");
+  }
+
+  function print() {
+    if (!entries.length) {
+      warn(ui.alert, "There are no entries to print yet.");
+      return;
+    }
+    say("");
+    window.print();
+  }
+
+  function startClear() {
+    showPanel(ui.clearPanel);
+    say("");
+    $("log-clear-cancel").focus();
+  }
+
+  function wipe() {
+    entries = [];
+    setEditing(null);
+    fillForm(null);
+    hideUndo();
+    ui.pass1.value = "";
+    ui.pass2.value = "";
+    ui.openPass.value = "";
+    ui.file.value = "";
+    render();
+  }
+
+  function clearAll() {
+    wipe();
+    ui.clearPanel.hidden = true;
+    say("Everything is cleared from this page.");
+    ui.clearOpen.focus();
+  }
+
+  // ---------------------------------------------------------------------
+  // Wiring
+  // ---------------------------------------------------------------------
+
+  // Column widths for the printed table (log-print.css), in proportion to the data file's widths.
+  // A date column gets room for a whole date (2026-11-22) at the printed size.
+  var weights = fields.map(function (field) {
+    return field.kind === "date" ? Math.max(field.width, 16) : field.width;
+  });
+  var total = weights.reduce(function (sum, weight) {
+    return sum + weight;
+  }, 0);
+  Array.prototype.forEach.call(document.querySelectorAll("#log-table th[data-width]"), function (th, i) {
+    th.style.setProperty("--log-column-width", (100 * weights[i] / total).toFixed(2) + "%");
+  });
+
+  if (!cryptoReady) {
+    $("log-no-crypto").hidden = false;
+  }
+
+  form.add.addEventListener("click", addOrUpdate);
+  form.cancel.addEventListener("click", cancelEdit);
+  ui.body.addEventListener("click", onTableClick);
+  ui.undo.addEventListener("click", undo);
+  ui.saveOpen.addEventListener("click", startSave);
+  ui.openOpen.addEventListener("click", startOpen);
+  $("log-csv").addEventListener("click", downloadCsv);
+  $("log-print").addEventListener("click", print);
+  ui.clearOpen.addEventListener("click", startClear);
+  ui.save.addEventListener("click", save);
+  ui.open.addEventListener("click", open);
+  $("log-clear").addEventListener("click", clearAll);
+  $("log-save-cancel").addEventListener("click", function () {
+    closePanel(ui.savePanel, ui.saveOpen);
+  });
+  $("log-open-cancel").addEventListener("click", function () {
+    ui.file.value = "";
+    closePanel(ui.openPanel, ui.openOpen);
+  });
+  $("log-clear-cancel").addEventListener("click", function () {
+    closePanel(ui.clearPanel, ui.clearOpen);
+  });
+  // Enter in a passphrase box does what its panel's main button does.
+  [[ui.pass1, save], [ui.pass2, save], [ui.openPass, open]].forEach(function (pair) {
+    pair[0].addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        pair[1]();
+      }
+    });
+  });
+
+  // Leaving the page (any way, the quick exit included) forgets everything, so a
+  // page kept in the back-forward cache shows nothing when someone presses Back.
+  window.addEventListener("pagehide", wipe);
+})();
