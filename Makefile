@@ -7,14 +7,18 @@ UV ?= $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 # uv must use the machine's Python, never download one (there is no network for that).
 export UV_PYTHON_DOWNLOADS := never
 export NO_MKDOCS_2_WARNING := 1
-# Debian packages the tests and PDF checks use.
-SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core fonts-liberation2
+# Debian packages the tests and PDF checks use (Java runs the Nu Html Checker).
+SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core fonts-liberation2 openjdk-17-jre-headless
+
+# The Nu Html Checker for tests/test_html_valid.py, from npm; --ignore-scripts:
+# its install script would fetch a Java runtime, which is installed above.
+VNU := vnu-jar@26.9.27
 
 # Lighthouse for `make bench`: 12.x runs on Node 20 (13 needs Node 22).
 LIGHTHOUSE := lighthouse@12.8.2
 TOOLS := build/tools
 
-.PHONY: serve test lint build setup setup-python setup-system setup-bench bench clean
+.PHONY: serve test lint build setup setup-python setup-system setup-tools setup-bench bench clean
 
 serve: setup-python ## Preview at http://127.0.0.1:8000 with live reload (downloads not built: make build)
 	DOWNLOADS=off $(UV) run mkdocs serve -a 127.0.0.1:8000
@@ -31,7 +35,7 @@ build: setup-python ## Build the site, PDFs and downloads into site/
 bench: setup setup-bench ## Compare build time, page weight, paint times, search and Lighthouse with a default Material site
 	$(UV) run python scripts/benchmark.py
 
-setup: setup-python setup-system
+setup: setup-python setup-system setup-tools
 
 setup-python:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || \
@@ -47,6 +51,10 @@ setup-system:
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+setup-tools:
+	@test -f $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar || \
+		npm install --silent --no-audit --no-fund --ignore-scripts --prefix $(TOOLS) $(VNU)
 
 # Installs Lighthouse into build/tools (not committed); the benchmark itself needs no network.
 setup-bench:

@@ -28,6 +28,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import html_templates
 import print_pdf
 from datafiles import DATA_DIR, ROOT, DataError, load, reject_unknown, require
 
@@ -55,7 +56,6 @@ XLSX_TIME_FORMAT = "hh:mm"
 # width the columns share; page size, margins and row height are in print.css.
 PDF_ROWS = 28
 PDF_CONTENT_WIDTH_MM = 261
-PRINT_TEMPLATES = ROOT / "overrides" / "print"
 
 
 @dataclass(frozen=True)
@@ -312,12 +312,8 @@ def _widths_mm(definition: Definition) -> list[float]:
 
 def build_pdf_html(definition: Definition, rows: int = PDF_ROWS, lang: str = "en") -> str:
     """The HTML that WeasyPrint turns into the fillable PDF (template: overrides/print/incident-log.html)."""
-    import jinja2
-
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(PRINT_TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined)
     choice_key = " ".join(f"{c.label}: {', '.join(c.choices)}." for c in definition.columns if c.choices)
-    return env.get_template("incident-log.html").render(
+    return html_templates.render("print/incident-log.html",
         definition=definition, rows=rows, lang=lang, widths=_widths_mm(definition), choice_key=choice_key,
         field_name=field_name, person_field_name=person_field_name, print_css=print_pdf.PRINT_CSS.as_uri())
 

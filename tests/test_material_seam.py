@@ -19,6 +19,8 @@ LEADING_COMMENT = re.compile(r"\A\{#-.*?-#\}\n(\{% macro .*?\{%- endmacro %\}\n)
 ADDITIONS = {
     "partials/header.html": re.compile(r'[ \t]*\{\{ toggle_button\(.*?\) \}\}\n'),
     "partials/search.html": re.compile(r"""(?<=role="dialog") aria-label="\{\{ lang\.t\('search'\) \}\}\""""),
+    "partials/toc.html": re.compile(r'\{% if not \(page\.is_index and "navigation\.indexes" in features\) %\}'
+                                    r"(?= for=)|(?<=for=\"__toc\")\{% endif %\}"),
 }
 
 
