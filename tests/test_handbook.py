@@ -164,6 +164,11 @@ def test_checklists_and_incident_log_are_in_the_handbook(nav_pages):
     assert any(src.startswith("checklists/") for src in nav_pages)
 
 
+def test_cover_is_one_sheet_and_contents_follow(page_texts):
+    assert "This file stays on the device" in page_texts[0], "the cover runs onto a second page"
+    assert "Contents" in page_texts[1]
+
+
 def test_cover_shows_every_help_now_number(page_texts):
     cover = _squash(page_texts[0])
     assert "GoingNoContact" in cover
