@@ -51,6 +51,7 @@ SERVE_DIR = BENCH_DIR / "serve"
 EDITED_PAGE = "about.md"
 EDITS = 3
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
+SERVING = re.compile(r"Serving on http")
 PHONE = {"width": 360, "height": 640}
 # Lighthouse's mobile network: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
 SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8,
@@ -117,25 +118,32 @@ def serve_rebuilds(work_dir: Path, page: Path, env: dict, edits: int = EDITS) ->
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
 
-    def next_build(timeout: float = 120) -> float:
+    def wait_for(pattern: re.Pattern, timeout: float) -> re.Match | None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
                 line = lines.get(timeout=1)
             except queue.Empty:
                 continue
-            if match := BUILT.search(line):
-                return float(match.group(1))
-        raise RuntimeError(f"{work_dir}: mkdocs serve did not log a build within {timeout} s")
+            if match := pattern.search(line):
+                return match
+        return None
 
     try:
-        next_build()  # the first, full build
+        # The first, full build; then the watcher starts, just before "Serving on".
+        if not (wait_for(BUILT, 300) and wait_for(SERVING, 60)):
+            raise RuntimeError(f"{work_dir}: mkdocs serve did not start")
         times = []
         for n in range(edits):
-            time.sleep(1.5)  # let the watcher settle
-            with page.open("a", encoding="utf-8") as handle:
-                handle.write(f"\n\nEdited for the benchmark ({n + 1}).\n")
-            times.append(next_build())
+            time.sleep(1)
+            for attempt in range(3):  # an edit the watcher missed is made again
+                with page.open("a", encoding="utf-8") as handle:
+                    handle.write(f"\n\nEdited for the benchmark ({n + 1}.{attempt}).\n")
+                if match := wait_for(BUILT, 30):
+                    times.append(float(match.group(1)))
+                    break
+            else:
+                raise RuntimeError(f"{work_dir}: mkdocs serve did not rebuild after {page} was edited")
         return times
     finally:
         server.terminate()
