@@ -44,6 +44,20 @@ def refuse_other_origins(context, allowed_prefix: str) -> list[str]:
     return refused
 
 
+# The two screen sizes every page is checked at.
+PHONE = {"width": 360, "height": 640}
+DESKTOP = {"width": 1280, "height": 800}
+AT_BOTH_SIZES = pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+
+
+def axe_violations(page) -> list[str]:
+    """What axe-core finds wrong on ``page`` as it is now: rule, help and the first few elements."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page, options={"resultTypes": ["violations"]}).response["violations"]
+    return [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in found]
+
+
 # Where the quick exit goes (extra.quick_exit.url); tests answer it with a stand-in page.
 NEUTRAL_SITE = re.compile(r"^https://www\.bbc\.co\.uk/weather")
 

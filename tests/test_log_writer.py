@@ -14,7 +14,6 @@ import unicodedata
 import zipfile
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
@@ -23,8 +22,10 @@ import incident_log
 import local_browser
 import tool_forms
 from conftest import (
+    AT_BOTH_SIZES,
     NEUTRAL_SITE,
     ROOT,
+    axe_violations,
     exit_context,
     html_path,
     plant,
@@ -386,13 +387,11 @@ def test_a_field_added_to_the_data_file_reaches_form_csv_and_file(browser, proje
         ctx.close()
 
 
-@pytest.mark.parametrize("size", [{"width": 360, "height": 640}, {"width": 1280, "height": 800}],
-                         ids=["phone", "desktop"])
+@AT_BOTH_SIZES
 def test_axe_finds_nothing_with_entries_and_panels_open(browser, server, size):
     ctx = browser.new_context(viewport=size)
     page = ctx.new_page()
     page.goto(server + PAGE)
-    axe = Axe()
     found = []
     add_entry(page, ENTRY)
     for state in ("entries", "save panel", "open panel"):
@@ -402,8 +401,7 @@ def test_axe_finds_nothing_with_entries_and_panels_open(browser, server, size):
         elif state == "open panel":
             page.get_by_role("button", name="Open a saved file", exact=True).click()
             page.locator("#log-open-panel").get_by_role("button", name="Open file", exact=True).click()
-        violations = axe.run(page, options={"resultTypes": ["violations"]}).response["violations"]
-        found += [f"{state}: {v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in violations]
+        found += [f"{state}: {violation}" for violation in axe_violations(page)]
     ctx.close()
     assert not found, "\n".join(found)
 

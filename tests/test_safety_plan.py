@@ -6,11 +6,19 @@ import io
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 import checklist_items
 import helplines
-from conftest import DOCS, NEUTRAL_SITE, ROOT, exit_context, record_dialogs, refuse_other_origins
+from conftest import (
+    AT_BOTH_SIZES,
+    DOCS,
+    NEUTRAL_SITE,
+    ROOT,
+    axe_violations,
+    exit_context,
+    record_dialogs,
+    refuse_other_origins,
+)
 
 PAGE = "my-safety-plan.html"
 NAME = "Priya at number nine"
@@ -126,17 +134,16 @@ def test_nothing_is_stored(page):
     assert page.context.cookies() == []
 
 
-@pytest.mark.parametrize("size", [{"width": 360, "height": 640}, {"width": 1280, "height": 800}],
-                         ids=["phone", "desktop"])
+@AT_BOTH_SIZES
 def test_axe_finds_nothing(browser, server, size):
     ctx = browser.new_context(viewport=size)
     page = ctx.new_page()
     page.goto(server + PAGE)
     page.get_by_label("Help numbers to print", exact=True).select_option(index=1)
     page.locator(".plan-item input[type=checkbox]").first.check()
-    violations = Axe().run(page, options={"resultTypes": ["violations"]}).response["violations"]
+    violations = axe_violations(page)
     ctx.close()
-    assert not violations, [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
+    assert not violations, "\n".join(violations)
 
 
 def test_the_script_has_no_unload_prompt_or_storage():
