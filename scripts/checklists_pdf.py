@@ -59,18 +59,19 @@ def build_pdf(site: Path, pages: list[tuple[str, str, str]], site_name: str, sit
     return target
 
 
-def nav_pages(config_nav, use_directory_urls: bool) -> list[tuple[str, str, str]]:
-    """(source, built file, URL) of each checklist page in the nav."""
+def nav_pages(sources: list[str], use_directory_urls: bool) -> list[tuple[str, str, str]]:
+    """(source, built file, URL) of each checklist page."""
     pages = []
-    for src in checklist_sources(config_nav):
+    for src in sources:
         file = File(src, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls)
         pages.append((src, file.dest_uri, file.url))
     return pages
 
 
-def build_for_site(config) -> Path:
-    """The build step: print the checklists of the site just built."""
-    return build_pdf(Path(config["site_dir"]), nav_pages(config["nav"], config["use_directory_urls"]),
+def build_for_site(config, checklists) -> Path:
+    """The build step: print ``checklists`` (``SiteData.checklists``, in nav order) from the site just built."""
+    sources = [checklist.src for checklist in checklists]
+    return build_pdf(Path(config["site_dir"]), nav_pages(sources, config["use_directory_urls"]),
                      config["site_name"], config["site_url"], config["theme"]["language"])
 
 
@@ -85,7 +86,7 @@ def main(argv=None) -> int:
     config = load_config(str(CONFIG_FILE))
     site = args.site_dir or Path(config["site_dir"])
     try:
-        target = build_pdf(site, nav_pages(config["nav"], config["use_directory_urls"]),
+        target = build_pdf(site, nav_pages(checklist_sources(config["nav"]), config["use_directory_urls"]),
                            config["site_name"], config["site_url"], config["theme"]["language"], args.output)
     except PluginError as exc:
         print(exc, file=sys.stderr)

@@ -314,7 +314,8 @@ def build_pdf_html(definition: Definition, rows: int = PDF_ROWS, lang: str = "en
     """The HTML that WeasyPrint turns into the fillable PDF (template: overrides/print/incident-log.html)."""
     choice_key = " ".join(f"{c.label}: {', '.join(c.choices)}." for c in definition.columns if c.choices)
     return html_templates.render("print/incident-log.html",
-        definition=definition, rows=rows, lang=lang, widths=_widths_mm(definition), choice_key=choice_key,
+        definition=definition, rows=rows, lang=lang, width=PDF_CONTENT_WIDTH_MM, widths=_widths_mm(definition),
+        choice_key=choice_key,
         field_name=field_name, person_field_name=person_field_name, print_css=print_pdf.PRINT_CSS.as_uri())
 
 
@@ -322,7 +323,7 @@ def build_pdf(definition: Definition, rows: int = PDF_ROWS) -> bytes:
     """The fillable, printable PDF (every log cell and person field is a form field)."""
     document = print_pdf.render(build_pdf_html(definition, rows), ROOT.as_uri() + "/", str(DEFINITION_FILE),
                                 forms=True)
-    return print_pdf.write(document, None, title=definition.title, lang="en", forms=True,
+    return print_pdf.write(document, None, title=definition.title, lang="en",
                            description="A form to keep a dated record of each time they contact you "
                                        "or show up: fill it in on a computer or print it.")
 

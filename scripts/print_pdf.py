@@ -16,7 +16,6 @@ or ``pdf-incident-log``), the classes :func:`document_html` puts on ``<html>``.
 from __future__ import annotations
 
 import html as html_lib
-import logging
 import posixpath
 import re
 from dataclasses import dataclass
@@ -41,8 +40,6 @@ HEAD = re.compile(r"<head\b[^>]*>.*?</head>", re.S)
 ID_ATTR = re.compile(r'(\sid=")([^"]*)(")')
 HREF_ATTR = re.compile(r'(<a\b[^>]*?)\shref="([^"]*)"')
 SRC_ATTR = re.compile(r'(\ssrc=")([^"]*)(")')
-
-log = logging.getLogger("mkdocs.plugins.print_pdf")
 
 
 @dataclass(frozen=True)
@@ -157,10 +154,10 @@ def render(html: str, base_url: str, where: str, forms: bool = False):
 
 
 def write(document, target: Path | None, *, title: str, lang: str, description: str,
-          authors: list[str] | None = None, forms: bool = False) -> bytes | None:
+          authors: list[str] | None = None) -> bytes | None:
     """Set the metadata and write the laid-out ``document`` to ``target`` (or return the bytes).
 
-    ``forms`` as given to :func:`render` for the same document.
+    Form fields, if any, were made when :func:`render` laid it out.
     """
     document.metadata.title = title
     document.metadata.lang = lang
@@ -168,4 +165,4 @@ def write(document, target: Path | None, *, title: str, lang: str, description: 
     document.metadata.authors = list(authors or [])
     if target is not None:
         target.parent.mkdir(parents=True, exist_ok=True)
-    return document.write_pdf(target, pdf_forms=forms or None, **PDF_OPTIONS)
+    return document.write_pdf(target, **PDF_OPTIONS)

@@ -24,6 +24,8 @@ from __future__ import annotations
 import json
 import re
 
+from markupsafe import Markup
+
 import checklist_items
 import html_templates
 import incident_log
@@ -58,10 +60,8 @@ PLAN_DETAILS = (
 )
 
 
-def _json(value: object):
+def _json(value: object) -> Markup:
     """Data for a page script, for a ``<script type="application/json">`` block ("</" escaped)."""
-    from markupsafe import Markup
-
     return Markup(json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"))
 
 

@@ -5,17 +5,9 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import html_path
+from conftest import AXE_OPTIONS, DESKTOP, PHONE, html_path
 
-VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 360, "height": 640}}
-
-# Rules switched off, each with its reason. Keep this empty unless a rule is wrong for this site.
-DISABLED_RULES: dict[str, str] = {}
-
-AXE_OPTIONS = {
-    "resultTypes": ["violations"],
-    "rules": {rule: {"enabled": False} for rule in DISABLED_RULES},
-}
+VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 
 
 @pytest.fixture(scope="module")

@@ -201,7 +201,7 @@ def test_pdf_build_fails_when_a_checklist_overflows_its_sheet(site_dir, tmp_path
     site = _site_copy(site_dir, tmp_path)
     src = CHECKLISTS[1]
     plant(site, html_path(src), '<ul class="task-list">', '<ul class="task-list">' + "<li>More to do</li>" * 60)
-    pages = checklists_pdf.nav_pages(_CONFIG["nav"], _CONFIG["use_directory_urls"])
+    pages = checklists_pdf.nav_pages(CHECKLISTS, _CONFIG["use_directory_urls"])
     with pytest.raises(PluginError, match=rf"docs/{re.escape(src)}: fills \d+ A4 pages"):
         checklists_pdf.build_pdf(site, pages, SITE_NAME, None, target=tmp_path / "out.pdf")
 
@@ -210,7 +210,7 @@ def test_pdf_build_refuses_the_network(site_dir, tmp_path):
     site = _site_copy(site_dir, tmp_path)
     remote = "https://example.invalid/tracker.png"
     plant(site, html_path(CHECKLISTS[0]), "</h1>", f'</h1><img src="{remote}" alt="">')
-    pages = checklists_pdf.nav_pages(_CONFIG["nav"], _CONFIG["use_directory_urls"])
+    pages = checklists_pdf.nav_pages(CHECKLISTS, _CONFIG["use_directory_urls"])
     with pytest.raises(PluginError, match=re.escape(remote)):
         checklists_pdf.build_pdf(site, pages, SITE_NAME, None, target=tmp_path / "out.pdf")
     with pytest.raises(ValueError, match=re.escape(remote)):

@@ -14,12 +14,10 @@ import benchmark
 import local_browser
 import material_seam
 import stylesheet_split
-from conftest import html_path
+from conftest import DESKTOP, PHONE, html_path
 
 HTML_BUDGET = 60_000  # bytes, per content page
 WEIGHT_RATIO = 0.5  # a first visit costs at most half of the default site's
-PHONE = {"width": 360, "height": 640}
-DESKTOP = {"width": 1280, "height": 800}
 # Material's own, untrimmed stylesheet, as installed.
 MATERIAL_CSS = next((Path(material.__file__).parent / "templates").glob(material_seam.STYLESHEET_GLOB), None)
 
