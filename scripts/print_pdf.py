@@ -34,13 +34,6 @@ PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 # site, and data: URLs written inside its own stylesheets.
 LOCAL_SCHEMES = ("file:", "data:")
 
-# The page's content with its <article class="md-content__inner md-typeset">, which print.css styles.
-ARTICLE = re.compile(r"<article\b[^>]*>.*</article>", re.S)
-HEAD = re.compile(r"<head\b[^>]*>.*?</head>", re.S)
-ID_ATTR = re.compile(r'(\sid=")([^"]*)(")')
-HREF_ATTR = re.compile(r'(<a\b[^>]*?)\shref="([^"]*)"')
-SRC_ATTR = re.compile(r'(\ssrc=")([^"]*)(")')
-
 
 @dataclass(frozen=True)
 class PrintPage:
@@ -68,6 +61,15 @@ def local_fetcher():
 
     # fail_on_errors: a refused or missing file stops the print instead of being skipped.
     return LocalOnlyFetcher(fail_on_errors=True)
+
+
+# What joining pages into one document reads and rewrites in each page.
+# The page's content with its <article class="md-content__inner md-typeset">, which print.css styles.
+ARTICLE = re.compile(r"<article\b[^>]*>.*</article>", re.S)
+HEAD = re.compile(r"<head\b[^>]*>.*?</head>", re.S)
+ID_ATTR = re.compile(r'(\sid=")([^"]*)(")')
+HREF_ATTR = re.compile(r'(<a\b[^>]*?)\shref="([^"]*)"')
+SRC_ATTR = re.compile(r'(\ssrc=")([^"]*)(")')
 
 
 def link_target(href: str, page_url: str, keys: set[str], site_url: str | None) -> str | None:
