@@ -31,6 +31,8 @@ RENDERERS: dict[str, Callable[[SiteData], str]] = {
     "log-writer-form": lambda data: tool_forms.render_log_form(data),
     "log-writer-entries": lambda data: tool_forms.render_log_entries(data),
     "log-file-format": lambda data: tool_forms.render_format_table(data),
+    "log-file-format-v1": lambda data: tool_forms.render_format_v1_table(data),
+    "log-file-entry-keys": lambda data: tool_forms.render_entry_keys(data),
     "safety-plan-details": lambda data: tool_forms.render_plan_details(data),
     "safety-plan-checklists": lambda data: tool_forms.render_plan_checklists(data),
     "safety-plan-help": lambda data: tool_forms.render_plan_help(data),

@@ -32,17 +32,32 @@ import incident_log
 from site_data import SiteData
 
 # The saved file (documented on docs/log-file-format.md through render_format_table).
-FILE_FORMAT = "going-no-contact-log"
-FILE_VERSION = 1
+# Version 2 is one line of base64 and nothing else: no name, no word, no key in
+# the clear says what the file is or where it came from. Its header (version,
+# iterations, salt, iv) is bound to the ciphertext as AES-GCM additional data.
+FILE_VERSION = 2
+# Version 1 files (JSON with this "format" name, no additional data) still open.
+V1_FORMAT = "going-no-contact-log"
 KDF = "PBKDF2-SHA-256"
 # OWASP's 2023 guidance for PBKDF2-HMAC-SHA256. About 0.1 s in headless Chromium
 # on the 2-core build machine; an older phone may take a second or two.
 ITERATIONS = 600_000
 SALT_BYTES = 16
 IV_BYTES = 12
+TAG_BYTES = 16
+# Version 2's header, in order: (name, bytes, what it holds).
+V2_HEADER = (
+    ("version", 1, f"The number {FILE_VERSION}."),
+    ("iterations", 4, "PBKDF2 iterations, an unsigned whole number, most significant byte first "
+                      f"(big-endian). This page writes {ITERATIONS:,}."),
+    ("salt", SALT_BYTES, f"{SALT_BYTES} random bytes, new for each save: the PBKDF2 salt."),
+    ("iv", IV_BYTES, f"{IV_BYTES} random bytes, new for each save: the AES-GCM nonce."),
+)
+HEADER_BYTES = sum(size for _, size, _ in V2_HEADER)
 MIN_PASSPHRASE = 12
 # A file name that says nothing about what is inside: "notes-" and the date.
 FILE_STEM = "notes"
+FILE_EXTENSION = ".txt"
 
 # Plan: a checklist item ending in a run of underscores is a blank to fill in.
 BLANK = re.compile(r"\s*:?\s*_{3,}\s*$")
@@ -78,14 +93,17 @@ def render_log_form(data: SiteData) -> str:
     """The entry form: one labelled control per column of the incident log."""
     definition = data.incident_log
     config = {
-        "format": FILE_FORMAT,
         "version": FILE_VERSION,
+        "v1Format": V1_FORMAT,
         "kdf": KDF,
         "iterations": ITERATIONS,
         "saltBytes": SALT_BYTES,
         "ivBytes": IV_BYTES,
+        "tagBytes": TAG_BYTES,
+        "headerBytes": HEADER_BYTES,
         "minPassphrase": MIN_PASSPHRASE,
         "fileStem": FILE_STEM,
+        "fileExtension": FILE_EXTENSION,
         "csvHeader": incident_log.build_csv(definition).decode("utf-8"),
         "fields": [{"key": c.key, "label": c.label, "kind": c.kind, "width": c.width}
                    for c in definition.columns],
@@ -101,22 +119,39 @@ def render_log_entries(data: SiteData) -> str:
 
 
 def render_format_table(data: SiteData) -> str:
-    """The saved file's keys, and the entry keys with their column labels (Markdown)."""
-    rows = [
+    """The version 2 file's bytes, with their offsets (Markdown)."""
+    rows = ["| Bytes | Name | What it holds |", "| --- | --- | --- |"]
+    start = 0
+    for name, size, what in V2_HEADER:
+        span = f"{start}" if size == 1 else f"{start} to {start + size - 1}"
+        rows.append(f"| {span} | `{name}` | {what} |")
+        start += size
+    rows.append(f"| {start} to the end | `ciphertext` | AES-256-GCM output: the encrypted entries, "
+                f"then the {TAG_BYTES}-byte tag. Bytes 0 to {start - 1} are its additional data. |")
+    return "\n".join(rows)
+
+
+def render_format_v1_table(data: SiteData) -> str:
+    """The version 1 file's JSON keys (Markdown)."""
+    return "\n".join([
         "| Key | Value |",
         "| --- | --- |",
-        f'| `format` | Always `"{FILE_FORMAT}"`. |',
-        f"| `version` | `{FILE_VERSION}`, a whole number. A later version of the page may write a higher one. |",
+        f'| `format` | Always `"{V1_FORMAT}"`. |',
+        "| `version` | `1`. |",
         f'| `kdf` | `"{KDF}"`: PBKDF2 with HMAC-SHA-256. |',
-        f"| `iterations` | PBKDF2 iterations, a whole number. This page writes {ITERATIONS:,}. |",
-        f"| `salt` | {SALT_BYTES} random bytes, new for each save, in base64. |",
-        f"| `iv` | {IV_BYTES} random bytes (the AES-GCM nonce), new for each save, in base64. |",
-        "| `ciphertext` | AES-256-GCM output, in base64: the encrypted text followed by the "
-        "16-byte tag. No additional data. |",
-    ]
-    keys = ["", "| Entry key | Column | Kind |", "| --- | --- | --- |"]
+        "| `iterations` | PBKDF2 iterations, a whole number. |",
+        f"| `salt` | {SALT_BYTES} random bytes, in base64. |",
+        f"| `iv` | {IV_BYTES} random bytes (the AES-GCM nonce), in base64. |",
+        f"| `ciphertext` | AES-256-GCM output, in base64: the encrypted text, then the {TAG_BYTES}-byte tag. "
+        "No additional data. |",
+    ])
+
+
+def render_entry_keys(data: SiteData) -> str:
+    """The entry keys inside the lock, with their column labels (Markdown)."""
+    keys = ["| Entry key | Column | Kind |", "| --- | --- | --- |"]
     keys += [f"| `{c.key}` | {c.label.replace('|', '/')} | {c.kind} |" for c in data.incident_log.columns]
-    return "\n".join(rows + keys)
+    return "\n".join(keys)
 
 
 # ---------------------------------------------------------------------------

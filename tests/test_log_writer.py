@@ -1,7 +1,8 @@
 """Write your log: entries kept in the page, saved as a locked file, opened again.
 
 The saved file is opened here with Python's ``cryptography`` package from the
-format on docs/log-file-format.md, independently of the page's script.
+format on docs/log-file-format.md, independently of the page's script, by the
+page's own Python example and by scripts/read_log_file.py.
 """
 
 from __future__ import annotations
@@ -9,7 +10,11 @@ from __future__ import annotations
 import base64
 import io
 import json
+import os
 import re
+import struct
+import subprocess
+import sys
 import unicodedata
 import zipfile
 
@@ -63,15 +68,36 @@ STORAGE = """async () => {
 }"""
 
 
-def decrypt(raw: bytes, passphrase: str) -> dict:
-    """The documented way to open a saved file (docs/log-file-format.md)."""
-    saved = json.loads(raw.decode("utf-8"))
-    assert saved["format"] == "going-no-contact-log" and saved["version"] == 1
-    assert saved["kdf"] == "PBKDF2-SHA-256"
-    salt, iv, data = (base64.b64decode(saved[k], validate=True) for k in ("salt", "iv", "ciphertext"))
+# The version 2 layout as docs/log-file-format.md states it, written out here by hand.
+HEADER = 33  # 1 version + 4 iterations + 16 salt + 12 iv
+# Words that would say what the file is, and every entry key (case-insensitive).
+TELLING_WORDS = ("going", "contact", "log", "notes", "entries", "format", "version", "salt")
+BASE64_RUN = re.compile(rb"[A-Za-z0-9+/]{16,}={0,2}")
+
+
+def key_for(passphrase: str, salt: bytes, iterations: int) -> bytes:
     secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
-    key = PBKDF2HMAC(hashes.SHA256(), 32, salt, saved["iterations"]).derive(secret)
-    return json.loads(AESGCM(key).decrypt(iv, data, None).decode("utf-8"))
+    return PBKDF2HMAC(hashes.SHA256(), 32, salt, iterations).derive(secret)
+
+
+def decrypt(raw: bytes, passphrase: str) -> dict:
+    """The documented way to open a version 2 file (docs/log-file-format.md)."""
+    data = base64.b64decode(b"".join(raw.split()), validate=True)
+    header, sealed = data[:HEADER], data[HEADER:]
+    version, iterations, salt, iv = struct.unpack(">BI16s12s", header)
+    assert version == 2
+    return json.loads(AESGCM(key_for(passphrase, salt, iterations)).decrypt(iv, sealed, header).decode("utf-8"))
+
+
+def write_v1(entries: list[dict], passphrase: str) -> bytes:
+    """A version 1 file, made as the format page's version 1 section says."""
+    salt, iv = os.urandom(16), os.urandom(12)
+    plain = json.dumps({"entries": entries}).encode("utf-8")
+    sealed = AESGCM(key_for(passphrase, salt, 600_000)).encrypt(iv, plain, None)
+    b64 = lambda b: base64.b64encode(b).decode("ascii")  # noqa: E731
+    return json.dumps({"format": "going-no-contact-log", "version": 1, "kdf": "PBKDF2-SHA-256",
+                       "iterations": 600_000, "salt": b64(salt), "iv": b64(iv), "ciphertext": b64(sealed)},
+                      indent=2).encode("utf-8")
 
 
 # ---------------------------------------------------------------------------
@@ -151,16 +177,15 @@ def full_flow(page, context, tmp_path) -> None:
     name, saved = save_file(page, tmp_path)
     raw = saved.read_bytes()
     # A neutral name, and nothing readable inside.
-    assert re.fullmatch(r"notes-\d{4}-\d{2}-\d{2}\.json", name), name
+    assert re.fullmatch(r"notes-\d{4}-\d{2}-\d{2}\.txt", name), name
     for word in ("log", "abuse", "incident"):
         assert word not in name
-    for text in (MARKER, "Flowers", "car park", "2026-11-20"):
-        assert text.encode() not in raw
-    # Exactly the documented keys, with the documented sizes.
-    file = json.loads(raw)
-    assert list(file) == ["format", "version", "kdf", "iterations", "salt", "iv", "ciphertext"]
-    assert file["iterations"] >= 600_000 and file["iterations"] == tool_forms.ITERATIONS
-    assert len(base64.b64decode(file["salt"])) == 16 and len(base64.b64decode(file["iv"])) == 12
+    assert_says_nothing(raw)
+    # The documented header: version 2, the page's iterations, a salt and iv.
+    data = base64.b64decode(raw.strip(), validate=True)
+    version, iterations, salt, iv = struct.unpack(">BI16s12s", data[:HEADER])
+    assert version == 2 and iterations == tool_forms.ITERATIONS >= 600_000
+    assert len(data) > HEADER + 16
 
     # Opened by Python's cryptography package, from the documented format.
     plain = decrypt(raw, PASSPHRASE)
@@ -186,25 +211,46 @@ def full_flow(page, context, tmp_path) -> None:
     assert "1 entry added" in page.locator("#log-status").inner_text()
 
     # Damaged, other and newer files: each an alert, and the entry stays.
+    newer = base64.b64encode(bytes([3]) + data[1:]) + b"\n"
+    changed = base64.b64encode(data[:-1] + bytes([data[-1] ^ 1])) + b"\n"
     bad = {
-        "truncated.json": (raw[: len(raw) // 2], "damaged or not complete"),
-        "other.json": (json.dumps({"format": "something-else", "version": 1}).encode(), "not a file saved"),
-        "newer.json": (json.dumps({**file, "version": 2}).encode(), "newer version"),
-        "changed.json": (json.dumps({**file, "ciphertext": base64.b64encode(
-            bytes([base64.b64decode(file["ciphertext"])[0] ^ 1]) + base64.b64decode(file["ciphertext"])[1:]
-        ).decode()}).encode(), "passphrase may be wrong"),
+        "truncated.txt": (raw[: len(raw) // 2], DAMAGED),
+        "other.json": (json.dumps({"format": "something-else", "version": 1}).encode(), NOT_A_LOG),
+        "newer.txt": (newer, "newer version"),
+        "changed.txt": (changed, "passphrase may be wrong"),
     }
-    for filename, (content, message) in bad.items():
-        path = tmp_path / filename
-        path.write_bytes(content)
-        open_file(page, path, PASSPHRASE)
-        assert message in open_alert(page), (filename, open_alert(page))
-        assert "Nothing on this page has changed" in open_alert(page)
-        assert MARKER in table_text(page), filename
-        assert page.locator("#log-table tbody tr").count() == 1, filename
+    assert_refused(page, tmp_path, bad, rows=1)
     page.get_by_role("button", name="Cancel", exact=True).click()
     assert dialogs == []
     assert_nothing_stored(page, context)
+
+
+NOT_A_LOG = "This file is not a saved log"
+DAMAGED = "damaged or not complete"
+
+
+def assert_says_nothing(raw: bytes) -> None:
+    """Outside its base64, a saved file holds no word that says what it is, and no entry key."""
+    assert re.fullmatch(rb"[A-Za-z0-9+/]+={0,2}\n", raw), raw[:80]
+    plain = BASE64_RUN.sub(b"", raw).decode("ascii").lower()
+    for word in (*TELLING_WORDS, *(c.key for c in incident_log.load_definition().columns)):
+        assert word.lower() not in plain, word
+    for text in (MARKER, "Flowers", "car park", "2026-11-20"):
+        assert text.encode() not in raw
+
+
+def assert_refused(page, folder, files: dict, rows: int) -> None:
+    """Each file is refused with its message; the entries on the page stay as they were."""
+    before = table_text(page)
+    for filename, (content, message) in files.items():
+        path = folder / filename
+        path.write_bytes(content)
+        open_file(page, path, PASSPHRASE)
+        alert = open_alert(page)
+        assert message in alert, (filename, alert)
+        assert "Nothing on this page has changed" in alert, filename
+        assert page.locator("#log-table tbody tr").count() == rows, filename
+        assert table_text(page) == before, filename
 
 
 # ---------------------------------------------------------------------------
@@ -423,3 +469,127 @@ def test_no_beforeunload_or_browser_storage_in_the_scripts():
         for word in ("beforeunload", "localStorage", "sessionStorage", "indexedDB", "document.cookie",
                      "serviceWorker", "caches.", "confirm(", "alert(", "eval(", "innerHTML"):
             assert word not in code, f"{name}: {word}"
+
+
+# ---------------------------------------------------------------------------
+# The saved file, version 2 (and version 1 files still open)
+# ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def two_saves(browser, server, tmp_path_factory):
+    """The same entry saved twice from the page: the two files' bytes."""
+    folder = tmp_path_factory.mktemp("saves")
+    ctx = browser.new_context(accept_downloads=True)
+    page = ctx.new_page()
+    page.goto(server + PAGE)
+    add_entry(page, ENTRY)
+    raws = [save_file(page, folder / str(n))[1].read_bytes() for n in (1, 2)]
+    ctx.close()
+    return raws
+
+
+def test_each_save_has_a_fresh_salt_and_iv(two_saves):
+    first, second = (base64.b64decode(raw)[:HEADER] for raw in two_saves)
+    assert first[5:21] != second[5:21], "the same salt twice"
+    assert first[21:33] != second[21:33], "the same iv (AES-GCM nonce) twice"
+    for header in (first, second):
+        assert header[5:21] != bytes(16) and header[21:33] != bytes(12), "an all-zero salt or iv"
+    for raw in two_saves:
+        assert MARKER in decrypt(raw, PASSPHRASE)["entries"][0]["what"]
+
+
+def test_any_changed_byte_stops_the_file_opening(browser, server, two_saves, tmp_path):
+    data = base64.b64decode(two_saves[0])
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.goto(server + PAGE)
+    add_entry(page, {"what": "kept while files are refused"})
+    # Every header byte (not secret, but bound as additional data) and three ciphertext bytes.
+    positions = [*range(HEADER), HEADER, (HEADER + len(data)) // 2, len(data) - 1]
+    refusals = ("passphrase may be wrong", DAMAGED, NOT_A_LOG, "newer version")
+    for at in positions:
+        changed = bytearray(data)
+        changed[at] ^= 0x01 if at else 0x04  # byte 0: 2 -> 6, a version this page does not know
+        (tmp_path / f"b{at}.txt").write_bytes(base64.b64encode(bytes(changed)) + b"\n")
+        open_file(page, tmp_path / f"b{at}.txt", PASSPHRASE)
+        alert = open_alert(page)
+        assert any(word in alert for word in refusals), (at, alert)
+        assert page.locator("#log-table tbody tr").count() == 1, at
+        page.locator("#log-open-cancel").click()
+    ctx.close()
+
+
+def test_other_files_are_told_apart_from_damaged_ones(browser, server, site_dir, tmp_path):
+    from PIL import Image
+
+    image = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(image, format="PNG")
+    ctx = browser.new_context(accept_downloads=True)
+    page = ctx.new_page()
+    page.goto(server + PAGE)
+    add_entry(page, ENTRY)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download CSV", exact=True).click()
+    own_csv = open(info.value.path(), "rb").read()
+    assert_refused(page, tmp_path, {
+        "photo.png": (image.getvalue(), NOT_A_LOG),
+        "empty.txt": (b"", NOT_A_LOG),
+        "notes.csv": (own_csv, NOT_A_LOG),
+        "blank-form.csv": ((site_dir / "downloads" / "incident-log.csv").read_bytes(), NOT_A_LOG),
+        "letter.txt": (b"Dear Sam, see you on Friday.\n", NOT_A_LOG),
+    }, rows=1)
+    ctx.close()
+
+
+def test_a_version_1_file_still_opens(browser, server, tmp_path):
+    path = tmp_path / "notes-2026-11-20.json"
+    path.write_bytes(write_v1([{**{c.key: "" for c in incident_log.load_definition().columns}, **ENTRY}], PASSPHRASE))
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.goto(server + PAGE)
+    open_file(page, path, PASSPHRASE)
+    assert MARKER in table_text(page)
+    assert "1 entry added" in page.locator("#log-status").inner_text()
+    # The same file opened again adds nothing, and the message says so in the singular.
+    open_file(page, path, PASSPHRASE)
+    assert "0 entries added to this page (1 was here already)" in page.locator("#log-status").inner_text()
+    ctx.close()
+
+
+def _format_page_example(site_dir) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((site_dir / "log-file-format.html").read_text(encoding="utf-8"), "html.parser")
+    blocks = [pre.get_text() for pre in soup.select("article pre")]
+    return next(code for code in blocks if "def open_log" in code)
+
+
+def test_the_format_pages_own_python_example_opens_a_saved_file(site_dir, two_saves, tmp_path):
+    path = tmp_path / "saved.txt"
+    path.write_bytes(two_saves[0])
+    scope: dict = {}
+    exec(compile(_format_page_example(site_dir), "log-file-format.html", "exec"), scope)  # noqa: S102
+    entries = scope["open_log"](str(path), PASSPHRASE)
+    assert len(entries) == 1 and MARKER in entries[0]["what"]
+
+
+def test_the_format_page_lists_the_header_as_the_page_writes_it(built_pages):
+    text = built_pages["log-file-format.md"].get_text(" ")
+    for row in ("0 version", "1 to 4 iterations", "5 to 20 salt", "21 to 32 iv", "33 to the end ciphertext"):
+        assert row in " ".join(text.split()), row
+    assert "Bytes 0 to 32 are its additional data" in " ".join(text.split())
+
+
+@pytest.mark.parametrize("version", [2, 1])
+def test_the_stand_alone_reader_prints_the_entries_as_csv(two_saves, tmp_path, version):
+    import csv
+
+    path = tmp_path / "saved"
+    path.write_bytes(two_saves[0] if version == 2 else write_v1([ENTRY], PASSPHRASE))
+    reader = [sys.executable, str(ROOT / "scripts" / "read_log_file.py"), str(path)]
+    done = subprocess.run(reader, input=PASSPHRASE + "\n", capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert len(rows) == 1 and MARKER in rows[0]["what"] and rows[0]["date"] == "2026-11-20"
+    wrong = subprocess.run(reader, input=WRONG + "\n", capture_output=True, text=True, timeout=60)
+    assert wrong.returncode == 1 and "passphrase is wrong" in wrong.stderr and wrong.stdout == ""

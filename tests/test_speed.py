@@ -114,14 +114,6 @@ def test_search_loads_material_only_when_used(browser, server):
     ctx.close()
 
 
-def test_a_search_result_link_highlights_the_words(browser, server):
-    ctx = browser.new_context(viewport=DESKTOP)
-    page = ctx.new_page()
-    page.goto(server + "guide/what-to-expect.html?h=hoovering", wait_until="networkidle")
-    page.wait_for_selector("mark[data-md-highlight]", timeout=10_000)
-    ctx.close()
-
-
 def _screenshots(browser, server, paths, viewport, full_css: bool, actions=None) -> dict[str, bytes]:
     ctx = browser.new_context(viewport=viewport)
     if full_css:

@@ -9,8 +9,12 @@
  * is no beforeunload prompt, so the quick exit is never held up; no browser
  * dialog (confirm, alert) is used, for the same reason.
  *
- * File: UTF-8 JSON {format, version, kdf, iterations, salt, iv, ciphertext},
- * AES-256-GCM with a key from PBKDF2-SHA-256 (docs/log-file-format.md).
+ * File, version 2: one line of base64 of [version 1 byte][iterations 4
+ * bytes, big-endian][salt][iv][AES-256-GCM ciphertext and tag], the key from
+ * PBKDF2-SHA-256, the header bytes bound as additional data. Nothing in it
+ * says what it is. Version 1 files (UTF-8 JSON {format, version, kdf,
+ * iterations, salt, iv, ciphertext}, no additional data) still open.
+ * docs/log-file-format.md documents both.
  */
 (function () {
   "use strict";
@@ -83,15 +87,32 @@
   // Messages
   // ---------------------------------------------------------------------
 
-  function say(text) {
-    clearAlerts();
-    ui.status.textContent = text;
+  // Brings an element on screen if it is not (a phone's screen is short).
+  function reveal(element) {
+    if (element.scrollIntoView) {
+      element.scrollIntoView({ block: "nearest" });
+    }
   }
 
-  function warn(where, text) {
+  // A message in the status line; with moveFocus, focus goes to it, so a
+  // reader who acted far below it sees and hears the result.
+  function say(text, moveFocus) {
+    clearAlerts();
+    ui.status.textContent = text;
+    if (moveFocus && text) {
+      ui.status.focus();
+    }
+  }
+
+  // An alert, with focus on the control to fix (if any) and the alert in view.
+  function warn(where, text, focusTarget) {
     ui.status.textContent = "";
     clearAlerts();
     where.textContent = text;
+    if (focusTarget) {
+      focusTarget.focus();
+    }
+    reveal(where);
   }
 
   function clearAlerts() {
@@ -100,8 +121,12 @@
     });
   }
 
+  function entriesText(count) {
+    return count === 1 ? "1 entry" : count + " entries";
+  }
+
   function countText() {
-    return entries.length === 1 ? "1 entry" : entries.length + " entries";
+    return entriesText(entries.length);
   }
 
   // ---------------------------------------------------------------------
@@ -149,7 +174,7 @@
   function addOrUpdate() {
     var values = readForm();
     if (!values) {
-      warn(form.alert, "Write something in at least one box first.");
+      warn(form.alert, "Write something in at least one box first.", control(fields[0]));
       return;
     }
     if (editing) {
@@ -414,7 +439,7 @@
 
   function startSave() {
     if (!entries.length) {
-      warn(ui.alert, "There are no entries to save yet. Add an entry first.");
+      warn(ui.alert, "There are no entries to save yet. Add an entry first.", ui.saveOpen);
       return;
     }
     showPanel(ui.savePanel);
@@ -426,48 +451,45 @@
     var pass = ui.pass1.value;
     if (pass.length < config.minPassphrase) {
       warn(ui.saveAlert, "This passphrase is too short. Use at least " + config.minPassphrase +
-        " characters. A short sentence that only you know works well.");
-      ui.pass1.focus();
+        " characters. A short sentence that only you know works well.", ui.pass1);
       return;
     }
     if (pass !== ui.pass2.value) {
-      warn(ui.saveAlert, "The two passphrases are not the same. Please type them again.");
       ui.pass2.value = "";
-      ui.pass2.focus();
+      warn(ui.saveAlert, "The two passphrases are not the same. Please type them again.", ui.pass2);
       return;
     }
     if (!cryptoReady) {
       warn(ui.saveAlert, "This browser cannot lock a file when the guide is opened this way. " +
-        "You can download a CSV file or print instead.");
+        "You can download a CSV file or print instead.", ui.save);
       return;
     }
+    // A fresh salt and nonce for every save: the same passphrase never gives
+    // the same key and nonce twice (AES-GCM must never reuse a nonce).
     var salt = window.crypto.getRandomValues(new Uint8Array(config.saltBytes));
     var iv = window.crypto.getRandomValues(new Uint8Array(config.ivBytes));
+    var header = v2Header(config.iterations, salt, iv);
     var plaintext = new TextEncoder().encode(JSON.stringify({ entries: plainEntries() }));
     var count = countText();
     var started = window.performance.now();
     busy(true);
     say("Locking your entries…");
     deriveKey(pass, salt, config.iterations, "encrypt").then(function (key) {
-      return window.crypto.subtle.encrypt({ name: "AES-GCM", iv: iv }, key, plaintext);
+      return window.crypto.subtle.encrypt({ name: "AES-GCM", iv: iv, additionalData: header }, key, plaintext);
     }).then(function (ciphertext) {
-      var file = {
-        format: config.format,
-        version: config.version,
-        kdf: config.kdf,
-        iterations: config.iterations,
-        salt: toBase64(salt),
-        iv: toBase64(iv),
-        ciphertext: toBase64(new Uint8Array(ciphertext))
-      };
-      var name = config.fileStem + "-" + today() + ".json";
-      download(name, "application/json", JSON.stringify(file, null, 2) + "\n");
+      var sealed = new Uint8Array(ciphertext);
+      var bytes = new Uint8Array(header.length + sealed.length);
+      bytes.set(header, 0);
+      bytes.set(sealed, header.length);
+      var name = config.fileStem + "-" + today() + config.fileExtension;
+      download(name, "application/octet-stream", toBase64(bytes) + "\n");
       ui.status.setAttribute("data-ms", String(Math.round(window.performance.now() - started)));
       closePanel(ui.savePanel, ui.saveOpen);
       say("Saved " + count + " to the file " + name + ". Look for it in your downloads." +
-        (formHasText() ? " The text still in the form is not in the file: press Add entry, then save again." : ""));
+        (formHasText() ? " The text still in the form is not in the file: press Add entry, then save again." : ""),
+        true);
     }).catch(function () {
-      warn(ui.saveAlert, "Something went wrong, so no file was saved. Your entries are still on this page.");
+      warn(ui.saveAlert, "Something went wrong, so no file was saved. Your entries are still on this page.", ui.save);
     }).then(function () {
       busy(false);
     });
@@ -480,7 +502,7 @@
   }
 
   // Problems with the file itself, each with its own message.
-  var NOT_OURS = "This is not a file saved from this page. Pick the file you saved with Save to a file.";
+  var NOT_OURS = "This file is not a saved log. Pick the file you made with Save to a file on this page.";
   var DAMAGED = "This file is damaged or not complete, so it cannot be opened. If you have another copy, try that one.";
   var UNCHANGED = " Nothing on this page has changed.";
 
@@ -490,37 +512,96 @@
     return error;
   }
 
-  function checkFile(text) {
+  function newer(version) {
+    return fail("This file was saved by a newer version of this page (version " + version +
+      "). This page can open files up to version " + config.version + ". Open it with the newest copy of this guide.");
+  }
+
+  function checkIterations(it) {
+    if (typeof it !== "number" || it % 1 !== 0 || it < 1 || it > MAX_ITERATIONS) {
+      throw fail(DAMAGED);
+    }
+    return it;
+  }
+
+  // Version 2's header: version, iterations (big-endian), salt, iv.
+  function v2Header(iterations, salt, iv) {
+    var header = new Uint8Array(config.headerBytes);
+    header[0] = config.version;
+    header[1] = (iterations >>> 24) & 255;
+    header[2] = (iterations >>> 16) & 255;
+    header[3] = (iterations >>> 8) & 255;
+    header[4] = iterations & 255;
+    header.set(salt, 5);
+    header.set(iv, 5 + config.saltBytes);
+    return header;
+  }
+
+  // Version 2: the whole file is base64 (white space allowed). A file that is
+  // not base64 at all is not ours; one cut short is damaged.
+  function checkV2(text) {
+    var b64 = text.replace(/\s+/g, "");
+    if (!b64 || !/^[A-Za-z0-9+\/]+={0,2}$/.test(b64)) {
+      throw fail(NOT_OURS);
+    }
+    var cut = b64.length % 4 !== 0;
+    var bytes = fromBase64(b64.slice(0, b64.length - (b64.length % 4)));
+    if (!bytes || !bytes.length) {
+      throw fail(NOT_OURS);
+    }
+    if (bytes[0] !== 2) {
+      if (bytes[0] > 2 && bytes[0] < 16 && !cut) {
+        throw newer(bytes[0]);
+      }
+      throw fail(NOT_OURS);
+    }
+    if (cut || bytes.length < config.headerBytes + config.tagBytes) {
+      throw fail(DAMAGED);
+    }
+    var it = checkIterations(((bytes[1] << 24) >>> 0) + (bytes[2] << 16) + (bytes[3] << 8) + bytes[4]);
+    var ivStart = 5 + config.saltBytes;
+    return {
+      iterations: it,
+      salt: bytes.slice(5, ivStart),
+      iv: bytes.slice(ivStart, config.headerBytes),
+      additionalData: bytes.slice(0, config.headerBytes),
+      ciphertext: bytes.slice(config.headerBytes)
+    };
+  }
+
+  // Version 1: JSON with the old format name.
+  function checkV1(text) {
     var saved;
     try {
       saved = JSON.parse(text);
     } catch (error) {
-      throw fail(DAMAGED);
+      throw fail(text.indexOf(config.v1Format) !== -1 ? DAMAGED : NOT_OURS);
     }
-    if (!saved || typeof saved !== "object" || Array.isArray(saved)) {
-      throw fail(NOT_OURS);
-    }
-    if (saved.format !== config.format) {
+    if (!saved || typeof saved !== "object" || Array.isArray(saved) || saved.format !== config.v1Format) {
       throw fail(NOT_OURS);
     }
     if (typeof saved.version !== "number" || saved.version % 1 !== 0 || saved.version < 1) {
       throw fail(DAMAGED);
     }
-    if (saved.version > config.version) {
-      throw fail("This file was saved by a newer version of this page (version " + saved.version +
-        "). This page can open version " + config.version + " files. Open it with the newest copy of this guide.");
+    if (saved.version !== 1) {
+      throw saved.version > config.version ? newer(saved.version) : fail(DAMAGED);
     }
-    var it = saved.iterations;
-    if (saved.kdf !== config.kdf || typeof it !== "number" || it % 1 !== 0 || it < 1 || it > MAX_ITERATIONS) {
+    if (saved.kdf !== config.kdf) {
       throw fail(DAMAGED);
     }
     var salt = fromBase64(saved.salt, config.saltBytes);
     var iv = fromBase64(saved.iv, config.ivBytes);
     var ciphertext = fromBase64(saved.ciphertext);
-    if (!salt || !iv || !ciphertext || ciphertext.length < 16) {
+    if (!salt || !iv || !ciphertext || ciphertext.length < config.tagBytes) {
       throw fail(DAMAGED);
     }
-    return { iterations: it, salt: salt, iv: iv, ciphertext: ciphertext };
+    return { iterations: checkIterations(saved.iterations), salt: salt, iv: iv, additionalData: null,
+      ciphertext: ciphertext };
+  }
+
+  function checkFile(text) {
+    var start = text.replace(/^\ufeff/, "").replace(/^\s+/, "");
+    return start.charAt(0) === "{" ? checkV1(start) : checkV2(start);
   }
 
   function checkEntries(plaintext) {
@@ -563,21 +644,20 @@
     var file = ui.file.files && ui.file.files[0];
     var pass = ui.openPass.value;
     if (!file) {
-      warn(ui.openAlert, "Choose your saved file first.");
-      ui.file.focus();
+      warn(ui.openAlert, "Choose your saved file first.", ui.file);
       return;
     }
     if (!pass) {
-      warn(ui.openAlert, "Type the passphrase you used when you saved the file.");
-      ui.openPass.focus();
+      warn(ui.openAlert, "Type the passphrase you used when you saved the file.", ui.openPass);
       return;
     }
     if (file.size > MAX_FILE_BYTES) {
-      warn(ui.openAlert, NOT_OURS + UNCHANGED);
+      warn(ui.openAlert, NOT_OURS + UNCHANGED, ui.file);
       return;
     }
     if (!cryptoReady) {
-      warn(ui.openAlert, "This browser cannot open a locked file when the guide is opened this way." + UNCHANGED);
+      warn(ui.openAlert, "This browser cannot open a locked file when the guide is opened this way." + UNCHANGED,
+        ui.open);
       return;
     }
     var started = window.performance.now();
@@ -588,7 +668,11 @@
       saved = checkFile(text);
       return deriveKey(pass, saved.salt, saved.iterations, "decrypt");
     }).then(function (key) {
-      return window.crypto.subtle.decrypt({ name: "AES-GCM", iv: saved.iv }, key, saved.ciphertext)
+      var params = { name: "AES-GCM", iv: saved.iv };
+      if (saved.additionalData) {
+        params.additionalData = saved.additionalData;
+      }
+      return window.crypto.subtle.decrypt(params, key, saved.ciphertext)
         .catch(function () {
           throw fail("This file could not be opened. The passphrase may be wrong, or the file may be " +
             "damaged. Check the passphrase and try again.");
@@ -610,13 +694,13 @@
       ui.status.setAttribute("data-ms", String(Math.round(window.performance.now() - started)));
       ui.file.value = "";
       closePanel(ui.openPanel, ui.openOpen);
-      say("File opened. " + (added === 1 ? "1 entry" : added + " entries") + " added to this page" +
-        (found.length > added ? " (" + (found.length - added) + " were here already)" : "") +
-        ". You now have " + countText() + ".");
+      var known = found.length - added;
+      say("File opened. " + entriesText(added) + " added to this page" +
+        (known ? " (" + known + (known === 1 ? " was" : " were") + " here already)" : "") +
+        ". You now have " + countText() + ".", true);
     }).catch(function (error) {
       ui.openPass.value = "";
-      warn(ui.openAlert, (error && error.forReader ? error.message : DAMAGED) + UNCHANGED);
-      ui.openPass.focus();
+      warn(ui.openAlert, (error && error.forReader ? error.message : DAMAGED) + UNCHANGED, ui.openPass);
     }).then(function () {
       busy(false);
     });
@@ -632,7 +716,7 @@
 
   function downloadCsv() {
     if (!entries.length) {
-      warn(ui.alert, "There are no entries to put in a CSV file yet.");
+      warn(ui.alert, "There are no entries to put in a CSV file yet.", $("log-csv"));
       return;
     }
     var lines = sorted().map(function (entry) {
@@ -648,7 +732,7 @@
 
   function print() {
     if (!entries.length) {
-      warn(ui.alert, "There are no entries to print yet.");
+      warn(ui.alert, "There are no entries to print yet.", $("log-print"));
       return;
     }
     say("");
@@ -676,8 +760,7 @@
   function clearAll() {
     wipe();
     ui.clearPanel.hidden = true;
-    say("Everything is cleared from this page.");
-    ui.clearOpen.focus();
+    say("Everything is cleared from this page.", true);
   }
 
   // ---------------------------------------------------------------------

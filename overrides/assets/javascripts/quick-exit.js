@@ -6,7 +6,10 @@
  * location.replace so the Back button does not return to this page.
  * Shortcuts follow public designs: Shift three times (GOV.UK) or Escape twice
  * within a second (a single Escape stops page loads and closes menus).
- * Keys typed into a form field or the search box never count.
+ * Escape twice works everywhere, in a text box or the search box too: it is
+ * never part of typing, and a reader in danger is most often in a box. Shift
+ * is part of typing (capitals), so Shift presses in a box where text is typed
+ * do not count; ticking a checkbox or picking from a list does not stop them.
  */
 (function () {
   "use strict";
@@ -17,6 +20,9 @@
 
   // isTyping (below) is shared with site.js, which loads after this file.
   window.GoingNoContact = { isTyping: isTyping };
+
+  // Input types that take no typed text: Shift there is never a capital letter.
+  var NOT_TEXT = /^(checkbox|radio|button|submit|reset|file|range|color|image)$/;
 
   var link = document.querySelector("[data-quick-exit-link]");
   if (!link) {
@@ -52,7 +58,7 @@
     window.location.replace(destination);
   }
 
-  // Keys typed into a form field are the reader's words, never a shortcut.
+  // Focus in any form control: site.js's one-letter search keys stay out of it.
   function isTyping(target) {
     if (!target || !target.tagName) {
       return false;
@@ -61,13 +67,40 @@
     return tag === "input" || tag === "textarea" || tag === "select" || target.isContentEditable;
   }
 
+  // Focus where text is typed: a text box, a text area or editable text.
+  function takesText(target) {
+    if (!target || !target.tagName) {
+      return false;
+    }
+    var tag = target.tagName.toLowerCase();
+    if (tag === "input") {
+      return !NOT_TEXT.test((target.type || "text").toLowerCase());
+    }
+    return tag === "textarea" || !!target.isContentEditable;
+  }
+
   var shiftCount = 0;
   var shiftTimer = null;
   var shiftAlone = false;
   var lastEscape = 0;
 
   document.addEventListener("keydown", function (event) {
-    if (isTyping(event.target)) {
+    if (event.key === "Escape") {
+      shiftAlone = false;
+      shiftCount = 0;
+      if (!event.repeat) {
+        var now = Date.now();
+        if (now - lastEscape <= ESCAPE_WINDOW_MS) {
+          leave(event);
+        }
+        lastEscape = now;
+      }
+      return;
+    }
+    // Any other key breaks an Escape pair.
+    lastEscape = 0;
+    if (takesText(event.target)) {
+      shiftAlone = false;
       shiftCount = 0;
       return;
     }
@@ -78,17 +111,10 @@
     // Any other key (a capital letter, a shortcut) breaks a Shift run.
     shiftAlone = false;
     shiftCount = 0;
-    if (event.key === "Escape" && !event.repeat) {
-      var now = Date.now();
-      if (now - lastEscape <= ESCAPE_WINDOW_MS) {
-        leave(event);
-      }
-      lastEscape = now;
-    }
   }, true);
 
   document.addEventListener("keyup", function (event) {
-    if (event.key !== "Shift" || !shiftAlone || isTyping(event.target)) {
+    if (event.key !== "Shift" || !shiftAlone || takesText(event.target)) {
       return;
     }
     shiftAlone = false;

@@ -6,8 +6,9 @@
  * costly data who only reads should not pay for them, and nothing else on
  * the page needs them: menus, contents and the quick exit work without.
  * They load when search is opened or focused (click, tap, Tab), on the keys
- * "/", "s" or "f" (Material's own shortcuts), or on arriving from a search
- * result (the address has ?h=, which Material uses to highlight the words).
+ * "/", "s" or "f" (Material's own shortcuts). Search words never go into
+ * an address: mkdocs.yml leaves out search.highlight, which opens a result
+ * as page.html?h=words and so writes them into the browser's history.
  *
  * Menus by keyboard. Material opens its menu drawer and search box with
  * hidden checkboxes and icon labels that a keyboard cannot reach.
@@ -223,8 +224,4 @@
       target.click();
     }
   });
-
-  if (/[?&]h=/.test(location.search)) {
-    loadMaterial();
-  }
 })();
