@@ -223,8 +223,16 @@ def sources_summary(countries: list[Country]) -> str:
     return "We checked some numbers on the service's own website, and some on other pages."
 
 
+def render_jump_list(countries: list[Country]) -> str:
+    """The top of "Get help now": each country's emergency number, and a link to its helplines."""
+    out = ["Emergency numbers. Tap a country to see its helplines.\n"]
+    out.extend(f"- [{c.name}](#{c.slug}): emergency [{c.emergency.number}](tel:{c.emergency.tel})"
+               for c in countries)
+    return "\n".join(out) + "\n"
+
+
 def render_markdown(countries: list[Country]) -> str:
-    """The per-country sections of the "Get help now" page, then how the numbers were checked."""
+    """The per-country sections of the "Get help now" page."""
     out = []
     for country in countries:
         out.append(f"## {country.name} {{#{country.slug}}}\n")
@@ -232,7 +240,12 @@ def render_markdown(countries: list[Country]) -> str:
             out.append(f"{country.note}\n")
         out.extend(f"- {_line(entry)}" for entry in country.entries)
         out.append("")
-    out.append("## How we checked these {#how-we-checked}\n")
+    return "\n".join(out)
+
+
+def render_checked(countries: list[Country]) -> str:
+    """How the numbers were checked: the claim from the data, then each entry's source."""
+    out = ["## How we checked these {#how-we-checked}\n"]
     out.append(sources_claim(countries))
     if any(e.source_note for c in countries for e in c.entries):
         out.append("Some of the pages we found are old. Where they are, we say so below.")

@@ -6,8 +6,11 @@ works from disk. Built last, once every other file of the site exists.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
+
+from mkdocs.exceptions import PluginError
 
 ZIP_URI = "downloads/going-no-contact.zip"
 ZIP_ROOT = "going-no-contact"
@@ -21,6 +24,23 @@ you may want to keep it somewhere private or delete it when you are done.
 """
 
 
+# The start page's "Download the whole guide" item links to the zip, which the
+# zip cannot hold: its copy of the start page says instead where the reader is.
+START_PAGE = "index.html"
+ZIP_ITEM = re.compile(r'<li><a href="' + re.escape(ZIP_URI) + r'">.*?</li>', re.S)
+ZIP_COPY_NOTE = ("<li>You are reading the downloaded copy of the whole guide. It works with no internet. "
+                 "To pass it on, share the zip file you downloaded.</li>")
+
+
+def zip_copy_of_start_page(html: str) -> str:
+    """The start page as the zip holds it: no link to the zip itself."""
+    copy, found = ZIP_ITEM.subn(ZIP_COPY_NOTE, html, count=1)
+    if not found:
+        raise PluginError(f"docs/index.md: no list item linking to {ZIP_URI}; "
+                          "scripts/offline_zip.py replaces it in the zip's copy of the start page")
+    return copy
+
+
 def build_zip(site: Path) -> Path:
     """Write the zip of every file under ``site`` (but itself); return its path."""
     target = site / ZIP_URI
@@ -29,5 +49,9 @@ def build_zip(site: Path) -> Path:
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr(f"{ZIP_ROOT}/README.txt", ZIP_README)
         for path in members:
-            archive.write(path, f"{ZIP_ROOT}/{path.relative_to(site).as_posix()}")
+            name = f"{ZIP_ROOT}/{path.relative_to(site).as_posix()}"
+            if path == site / START_PAGE:
+                archive.writestr(name, zip_copy_of_start_page(path.read_text(encoding="utf-8")))
+            else:
+                archive.write(path, name)
     return target

@@ -22,7 +22,9 @@ from site_data import SiteData
 SHORTCODE = re.compile(r"<!--\s*data:([a-z-]+)\s*-->")
 
 RENDERERS: dict[str, Callable[[SiteData], str]] = {
+    "helplines-jump": lambda data: helplines.render_jump_list(data.countries),
     "helplines": lambda data: helplines.render_markdown(data.countries),
+    "helplines-checked": lambda data: helplines.render_checked(data.countries),
     "helplines-sources": lambda data: helplines.sources_summary(data.countries),
     "glossary": lambda data: glossary.render_markdown(data.terms),
     "incident-log-fields": lambda data: incident_log.render_fields_markdown(data.incident_log),

@@ -56,3 +56,30 @@ def test_opens_from_disk_with_no_network(browser, unzipped):
     ctx.close()
     assert outside == [], outside
     assert errors == [], errors
+
+
+def test_no_page_in_the_zip_links_to_a_file_the_zip_lacks(unzipped):
+    """Checked over the unzipped files themselves, so the start page's "Download the whole guide" counts."""
+    import posixpath
+    from urllib.parse import unquote, urlsplit
+
+    from bs4 import BeautifulSoup
+
+    missing = []
+    # 404.html is for a web server to send for a missing address, so MkDocs writes
+    # its links from the site's root; no reader opens it from the zip.
+    for page in (p for p in unzipped.rglob("*.html") if p.name != "404.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.find_all(["a", "link", "script", "img"]):
+            ref = tag.get("href") or tag.get("src")
+            if not ref or urlsplit(ref).scheme or ref.startswith(("#", "//")):
+                continue
+            path = unquote(urlsplit(ref).path)
+            if not path:
+                continue
+            where = posixpath.normpath(posixpath.join(page.parent.relative_to(unzipped).as_posix(), path))
+            if not (unzipped / where).exists():
+                missing.append(f"{page.relative_to(unzipped)}: {ref}")
+    assert not missing, missing
+    start = " ".join((unzipped / "index.html").read_text(encoding="utf-8").split())
+    assert "You are reading the downloaded copy of the whole guide" in start

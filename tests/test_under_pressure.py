@@ -241,3 +241,54 @@ def test_a_search_leaves_no_words_in_the_address_or_history(browser, server):
     assert not [url for url in seen + history if words.search(url.replace(server, ""))], seen + history
     assert not words.search(page.title())
     ctx.close()
+
+
+# ---------------------------------------------------------------------------
+# The first screen on a phone
+# ---------------------------------------------------------------------------
+
+def _first_screen_links(page) -> list[tuple[str, str]]:
+    """(href, text) of every link wholly inside the first 740 px of the page, below the header."""
+    return [tuple(pair) for pair in page.evaluate("""() => [...document.querySelectorAll('article a[href]')]
+        .filter(a => { const r = a.getBoundingClientRect(); return r.height > 0 && r.bottom <= 740; })
+        .map(a => [a.getAttribute('href'), a.textContent.trim()])""")]
+
+
+def test_get_help_now_starts_with_every_country_and_its_emergency_number(phone, server):
+    import yaml
+
+    from conftest import ROOT
+
+    countries = yaml.safe_load((ROOT / "data" / "helplines.yml").read_text(encoding="utf-8"))["countries"]
+    page = phone.new_page()
+    page.goto(server + "help-now.html")
+    links = _first_screen_links(page)
+    for country in countries:
+        emergency = next(e for e in country["entries"] if e["kind"] == "emergency")
+        assert (f"#{country['slug']}", country["name"]) in links, (country["name"], links)
+        assert (f"tel:{emergency['tel']}", str(emergency["number"])) in links, (country["name"], links)
+    headings = [h.replace("¶", "").strip() for h in page.locator("article h2").all_inner_texts()]
+    assert headings.index("If your country is not listed") < headings.index("How we checked these")
+
+
+def test_the_start_pages_first_phone_screen_shows_the_way_to_help(phone, server):
+    page = phone.new_page()
+    page.goto(server + "index.html")
+    links = _first_screen_links(page)
+    assert ("help-now.html", "Get help now") in links, links
+    assert not [href for href, _ in links if "downloads/" in href], links
+
+
+@pytest.mark.parametrize("tool", ["write-your-log.html", "my-safety-plan.html"])
+def test_a_printed_tool_sheet_does_not_name_the_site(browser, server, tool):
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.goto(server + tool)
+    if tool == "write-your-log.html":
+        add_entry(page, ENTRY)
+    else:
+        page.locator(".plan-item input[type=checkbox]").first.check()
+    page.emulate_media(media="print")
+    printed = page.locator("body").inner_text()
+    assert "Going No Contact" not in printed and tool not in printed, tool
+    ctx.close()
