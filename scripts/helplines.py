@@ -101,6 +101,8 @@ def _as_list(path: Path, at: str, item: dict, key: str) -> list[str]:
 
 def _entry(path: Path, where: str, j: int, item: dict) -> Entry:
     at = f"{where}, entry #{j}"
+    if isinstance(item, dict) and isinstance(item.get("name"), str):
+        at += f" ('{item['name']}')"
     require(path, at, item, {"name": str, "kind": str, "source": str, "source_kind": str,
                              "checked": object})
     reject_unknown(path, at, item, ENTRY_KEYS)

@@ -43,17 +43,30 @@ def test_axe_catches_a_planted_fault(browser, server, axe):
     assert {"label", "link-name"} <= ids
 
 
-def test_skip_link_is_second_tab_stop_and_reaches_content(browser, server):
+def test_skip_link_follows_the_quick_exit_and_reaches_content(browser, server):
+    """Tab order: Leave this site, What this does, then the skip link; Enter on it moves to the content."""
     ctx = browser.new_context()
     page = ctx.new_page()
     page.goto(server + "guide/what-to-expect.html")
     stops = []
-    for _ in range(4):
+    for _ in range(3):
         page.keyboard.press("Tab")
-        stops.append(page.evaluate(
-            "document.activeElement.className + '|' + document.activeElement.textContent.trim()"))
+        stops.append(page.evaluate("document.activeElement.className"))
+    assert stops == ["quick-exit__button", "", "md-skip"], stops
+    assert page.evaluate("document.activeElement.previousElementSibling.className") == "quick-exit__hint"
+    target = page.evaluate("document.activeElement.hash").lstrip("#")
+    assert target, "the skip link has no target"
+    page.keyboard.press("Enter")
+    page.wait_for_function("id => location.hash === '#' + id", arg=target)
+    top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", target)
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    # The first heading of the content is just below the sticky bars, not under them or far down.
+    assert header <= top <= header + 120, (top, header)
+    # The next Tab goes on from there, into the content, not back to the header.
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('article, .md-content')"), \
+        page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
     ctx.close()
-    assert any("md-skip" in stop for stop in stops), stops
 
 
 FOCUS_STATE = """() => {

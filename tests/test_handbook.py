@@ -159,9 +159,35 @@ def test_every_page_title_is_in_the_text(page_texts, titles):
     assert not missing, missing
 
 
-def test_checklists_and_incident_log_are_in_the_handbook(nav_pages):
-    assert "incident-log.md" in nav_pages
-    assert any(src.startswith("checklists/") for src in nav_pages)
+def test_every_nav_page_starts_a_new_sheet(reader, nav_pages):
+    """Each page's bookmark points at the top of a sheet of its own (64 pages today, not run together)."""
+    tops = []
+    for item in (i for i in reader.outline if not isinstance(i, list)):
+        number = reader.get_destination_page_number(item)
+        height = float(reader.pages[number].mediabox.height)
+        tops.append((item.title, number, float(item.top) / height))
+    assert len(tops) == len(nav_pages)
+    low = [(title, round(share, 2)) for title, _, share in tops if share < 0.85]
+    assert not low, f"page titles not at the top of a sheet (share of the height): {low}"
+    numbers = [number for _, number, _ in tops]
+    assert numbers == sorted(set(numbers)), "two nav pages start on the same sheet"
+
+
+def test_checklists_and_incident_log_are_in_the_handbook(reader, page_texts, built_pages, nav_pages, titles):
+    """Read from the PDF: each checklist and the incident log is bookmarked and its own words are printed."""
+    from conftest import article
+
+    bookmarks = [i.title for i in reader.outline if not isinstance(i, list)]
+    text = _squash(" ".join(page_texts))
+    wanted = [src for src in nav_pages if src.startswith("checklists/") or src == "incident-log.md"]
+    assert len(wanted) >= 10
+    for src in wanted:
+        assert titles[src][0] in bookmarks, f"{src}: no bookmark"
+        items = article(built_pages[src]).select("li")
+        assert items, src
+        for li in (items[0], items[-1]):
+            words = _squash(li.get_text())
+            assert words[:60] in text, f"{src}: {li.get_text()[:60]!r} is not printed in the handbook"
 
 
 def test_cover_is_one_sheet_and_contents_follow(page_texts):

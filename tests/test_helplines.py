@@ -144,6 +144,13 @@ _ONE_LINE = ("countries:\n  - name: X\n    slug: x\n    entries:\n"
     (_ONE_LINE.format(extra="        hours: all day\n        for: [men]\n        channels: [call]\n")
      .replace("source_kind: own", "source_kind: blog"), "source_kind must be one of"),
     ("countries: [\n", "not valid YAML"),
+    # A line whose source was deleted (not renamed): the entry must still be named, never a bare KeyError.
+    (_ONE_LINE.format(extra="        hours: all day\n        for: [men]\n        channels: [call]\n")
+     .replace("        source: https://b.example/\n", ""), "'Line'"),
+    (_ONE_LINE.format(extra="        hours: all day\n        for: [men]\n        channels: [call]\n")
+     .replace("        source: https://b.example/\n", ""), "missing 'source'"),
+    (_ONE_LINE.format(extra="        hours: all day\n        for: [men]\n        channels: [call]\n")
+     .replace("        source_kind: own\n", ""), "missing 'source_kind'"),
 ])
 def test_malformed_file_names_the_file_and_problem(tmp_path, bad, message):
     path = tmp_path / "helplines.yml"

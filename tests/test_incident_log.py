@@ -141,12 +141,27 @@ def test_site_page_links_to_every_form(built_pages, downloads):
 # The PDF: landscape, fillable, readable, nothing overlapping
 # ---------------------------------------------------------------------------
 
-def test_pdf_is_landscape_and_fits_a4_and_letter(pdf):
-    for number, page in enumerate(pdf.pages, 1):
-        width, height = float(page.mediabox.width), float(page.mediabox.height)
-        assert width > height, f"page {number} is not landscape"
-    # The printed area must fit US Letter landscape (279.4 mm wide) too.
-    assert incident_log.PDF_CONTENT_WIDTH_MM <= 279.4 - 2 * 6
+MM = 25.4 / 72  # millimetres in a PDF point
+A4_LANDSCAPE, LETTER_LANDSCAPE = (297.0, 210.0), (279.4, 215.9)
+
+
+def test_pdf_is_landscape_and_fits_a4_and_letter(downloads):
+    """Measured in the PDF itself: A4 or Letter landscape sheets, and everything drawn on
+    them (text and form fields) inside what both papers hold, 6 mm in from each edge."""
+    import pdfplumber
+
+    with pdfplumber.open(downloads / "incident-log.pdf") as document:
+        for number, page in enumerate(document.pages, 1):
+            size = (round(float(page.width) * MM, 1), round(float(page.height) * MM, 1))
+            assert size in (A4_LANDSCAPE, LETTER_LANDSCAPE), f"page {number} is {size} mm"
+            boxes = [(c["x0"], c["top"], c["x1"], c["bottom"]) for c in page.chars]
+            boxes += [(a["x0"], a["top"], a["x1"], a["bottom"]) for a in page.annots]
+            assert boxes, f"page {number} is empty"
+            width = (max(b[2] for b in boxes) - min(b[0] for b in boxes)) * MM
+            height = (max(b[3] for b in boxes) - min(b[1] for b in boxes)) * MM
+            fits = min(A4_LANDSCAPE[0], LETTER_LANDSCAPE[0]) - 12, min(A4_LANDSCAPE[1], LETTER_LANDSCAPE[1]) - 12
+            assert width <= fits[0] and height <= fits[1], \
+                f"page {number}: {width:.0f} x {height:.0f} mm drawn, more than {fits} fits on both papers"
 
 
 def test_pdf_field_kinds(pdf, definition):

@@ -86,3 +86,48 @@ def test_header_files_for_static_hosts(site_dir):
         assert "Permissions-Policy" in text
     assert netlify.startswith("/*\n")
     assert all(line.startswith(("#", "add_header ")) for line in nginx.splitlines())
+
+
+def _directives(policy: str) -> dict[str, list[str]]:
+    """A CSP as {directive: sources}, parsed here (not by scripts/csp.py)."""
+    out: dict[str, list[str]] = {}
+    for part in policy.split(";"):
+        words = part.split()
+        if words:
+            assert words[0] not in out, f"{words[0]} given twice in {policy!r}"
+            out[words[0]] = words[1:]
+    return out
+
+
+def _header_policies(site_dir) -> dict[str, str]:
+    netlify = (site_dir / "_headers").read_text(encoding="utf-8")
+    nginx = (site_dir / "nginx-headers.conf").read_text(encoding="utf-8")
+    found = {
+        "_headers": re.findall(r"^\s+Content-Security-Policy:\s*(.+)$", netlify, re.M),
+        "nginx-headers.conf": re.findall(r'^add_header Content-Security-Policy "([^"]+)"', nginx, re.M),
+    }
+    for name, policies in found.items():
+        assert len(policies) == 1, f"{name}: {len(policies)} Content-Security-Policy lines"
+    return {name: policies[0] for name, policies in found.items()}
+
+
+def test_header_files_send_the_pages_own_strict_policy(visit, site_dir):
+    """What a host sends must be at least as strict as the pages' own policy, with every page's script hashes."""
+    page_hashes = set()
+    page_policy: dict[str, list[str]] = {}
+    for policy in visit["metas"].values():
+        directives = _directives(policy)
+        page_hashes |= {s for s in directives["script-src"] if s.startswith("'sha256-")}
+        page_policy = {k: v for k, v in directives.items() if k != "script-src"}
+    assert page_hashes, "no inline-script hashes in any page's policy"
+    for name, policy in _header_policies(site_dir).items():
+        sent = _directives(policy)
+        assert sent.get("frame-ancestors") == ["'none'"], name
+        for directive, sources in sent.items():
+            for source in sources:
+                assert source in {"'self'", "'none'"} or source.startswith("'sha256-") or (
+                    source == "data:" and directive == "img-src"), f"{name}: {directive} allows {source}"
+        assert set(sent["script-src"]) == {"'self'"} | page_hashes, f"{name}: script-src differs from the pages'"
+        for directive, sources in page_policy.items():
+            assert sent.get(directive) == sources, f"{name}: {directive} differs from the pages' policy"
+
