@@ -57,12 +57,14 @@ def test_data_file_reading_grade(name):
     path = readability.DATA_DIR / name
     texts = readability.data_texts(path)
     assert texts, f"data/{name}: no reader-facing text found"
-    assert not readability.over_limit([path])
+    over = readability.over_limit([path])
+    assert not over, "\n".join(over)
 
 
 @pytest.mark.parametrize("name", TEMPLATES)
 def test_tool_template_reading_grade(name):
-    assert not readability.over_limit([readability.TOOLS_DIR / name])
+    over = readability.over_limit([readability.TOOLS_DIR / name])
+    assert not over, "\n".join(over)
 
 
 def test_planted_hard_glossary_definition_fails_naming_the_file(tmp_path):
