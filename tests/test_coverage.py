@@ -195,6 +195,8 @@ COVERAGE = [
     ("Garbled sentence fixed: the story is false", "guide/what-to-expect.md", "The story that they ended it", "their story is false"),
     ("Helpers ask first how much to hear", "help-someone.md", "Do not pass on messages", "ask first how much"),
     ("Code word, one word for one idea", "checklists/my-support-network.md", "My support network", "code word"),
+    ("TTY explained", "help-now.md", "United States", "a phone you type on"),
+    ("Device safety links the trackers page", "safety/device-safety.md", "Spyware and tracking", "trackers, smart devices and accounts"),
     ("HR explained", "guide/when-no-contact-is-not-possible.md", "The same workplace", "staff team"),
     ("CSV explained", "incident-log.md", "Incident log", "simple table file"),
     # New sections (issue 18)
