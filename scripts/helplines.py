@@ -4,7 +4,10 @@ The "Get help now" page and the handbook cover are rendered from that file.
 Each entry must carry the page it was checked against (``source``), what kind
 of page that is (``source_kind``) and the date (``checked``). Each helpline
 also says when it is open (``hours``), who it is for (``for``) and how to reach
-it (``channels``). An entry without them fails the build.
+it (``channels``). An entry without them fails the build. Each country has
+exactly one line marked ``crisis: true``, for the reader's own crisis (the one
+rule the "When it still hurts" page relies on). Hours that send the reader to
+"check their website" must say why, in ``source_note``.
 
 Usage: python scripts/helplines.py   (checks the file and prints a summary)
 """
@@ -40,7 +43,9 @@ SOURCE_KINDS = {
     "other": "another group's page or a news story",
 }
 ENTRY_KEYS = {"name", "kind", "number", "tel", "channels", "hours", "for", "details", "website",
-              "source", "source_kind", "source_note", "checked"}
+              "source", "source_kind", "source_note", "checked", "crisis"}
+# Hours in these words send the reader elsewhere; the entry must say why.
+_VAGUE_HOURS = re.compile(r"\bcheck\b", re.I)
 COUNTRY_KEYS = {"name", "slug", "entries", "note"}
 _TEL = re.compile(r"^\+?[0-9]{2,15}$")
 _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
@@ -61,6 +66,7 @@ class Entry:
     audience: tuple[str, ...] = ()
     details: str = ""
     website: str = ""
+    crisis: bool = False
 
     @property
     def how(self) -> str:
@@ -130,8 +136,15 @@ def _entry(path: Path, where: str, j: int, item: dict) -> Entry:
 
     channels: list[str] = []
     audience: list[str] = []
+    crisis = item.get("crisis", False)
+    if not isinstance(crisis, bool):
+        raise DataError(f"{path}: {at}: 'crisis' must be true or false")
+    if crisis and kind != "helpline":
+        raise DataError(f"{path}: {at}: only a helpline can be the crisis line")
     if kind == "helpline":
         require(path, at, item, {"hours": str})
+    if _VAGUE_HOURS.search(item.get("hours", "")) and not item.get("source_note", "").strip():
+        raise DataError(f"{path}: {at}: hours say 'check': say why in 'source_note'")
     if kind in ("helpline", "directory"):
         audience = _as_list(path, at, item, "for")
         unknown = sorted(set(audience) - set(AUDIENCES))
@@ -150,7 +163,8 @@ def _entry(path: Path, where: str, j: int, item: dict) -> Entry:
         checked=checked, source_kind=item["source_kind"],
         source_note=item.get("source_note", "").strip(), channels=tuple(channels),
         hours=item.get("hours", ""), audience=tuple(audience),
-        details=item.get("details", ""), website=item.get("website", ""),
+        details=" ".join(str(item.get("details", "")).split()), website=item.get("website", ""),
+        crisis=crisis,
     )
 
 
@@ -168,6 +182,8 @@ def load_countries(path: Path = HELPLINES_FILE) -> list[Country]:
         entries = [_entry(path, where, j, item) for j, item in enumerate(raw["entries"], 1)]
         if sum(e.kind == "emergency" for e in entries) != 1:
             raise DataError(f"{path}: {where}: needs exactly one 'emergency' entry")
+        if sum(e.crisis for e in entries) != 1:
+            raise DataError(f"{path}: {where}: needs exactly one helpline with 'crisis: true'")
         countries.append(Country(raw["name"], raw["slug"], tuple(entries), raw.get("note", "")))
     if not countries:
         raise DataError(f"{path}: no countries listed")

@@ -1,12 +1,24 @@
-"""Score every guide page's reading level (Flesch-Kincaid grade), offline.
+"""Score every text a reader sees for reading level (Flesch-Kincaid grade), offline.
 
-The guide is written for readers under stress, so every page must stay at or
-below ``GRADE_LIMIT``. Markdown is turned into plain prose first: front matter,
-code, tables, HTML tags, link targets and shortcodes are removed, and headings
-and list items end with a full stop so they count as short sentences.
+The guide is written for readers under stress, so every text must stay at or
+below ``GRADE_LIMIT``. Four kinds of text are scored, each named by its file:
 
-Usage: python scripts/readability.py [FILE_OR_FOLDER ...]   (default: docs)
-Prints one line per page and exits 1 when any page is over the limit.
+- Markdown pages (``docs/``): turned into plain prose first (front matter,
+  code, tables, HTML tags, link targets and shortcodes removed; headings and
+  list items end with a full stop so they count as short sentences).
+- Data files (``data/*.yml``): every text from them that a reader sees
+  (helpline details and hours, glossary definitions, incident-log help,
+  examples and guidance), one item at a time, so one hard sentence fails.
+- Tool templates (``overrides/tools/*.html``): the words between the tags,
+  with the Jinja markup taken out.
+- A built site (a folder holding ``index.html``): the text of each page's
+  article as the reader gets it, read from the HTML with the standard
+  library's parser. That is independent of the Markdown route above and of
+  the generator, and it scores what the shortcodes and templates put in.
+
+Usage: python scripts/readability.py [PATH ...]   (default: docs data overrides/tools)
+A PATH is a Markdown file or folder, a data file, a template or a built site.
+Prints one line per text and exits 1 when any is over the limit.
 """
 
 from __future__ import annotations
@@ -14,15 +26,25 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import textstat
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_DIR = ROOT / "docs"
+DATA_DIR = ROOT / "data"
+TOOLS_DIR = ROOT / "overrides" / "tools"
+DEFAULT_PATHS = (DOCS_DIR, DATA_DIR, TOOLS_DIR)
 GRADE_LIMIT = 7.0
 # Pages shorter than this are lists of names and numbers, not prose to score.
 MIN_WORDS = 40
+# One data item (a definition, a helpline's details) is scored on its own from
+# this many words: below it the formula says more about one long name than
+# about the text.
+MIN_ITEM_WORDS = 6
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
@@ -90,34 +112,199 @@ def grade(markdown: str) -> float | None:
     return round(textstat.flesch_kincaid_grade(text), 1)
 
 
-def pages(paths: list[Path]) -> list[Path]:
-    found: list[Path] = []
+def text_grade(text: str, min_words: int = MIN_ITEM_WORDS) -> float | None:
+    """Flesch-Kincaid grade of plain text (closed as a sentence), or None when too short."""
+    text = " ".join(text.split())
+    if len(text.split()) < min_words:
+        return None
+    if text[-1] not in ".!?:":
+        text += "."
+    return round(textstat.flesch_kincaid_grade(text), 1)
+
+
+# ---------------------------------------------------------------------------
+# Data files: every text a reader sees, item by item
+# ---------------------------------------------------------------------------
+
+def _helpline_texts(data: dict) -> Iterator[tuple[str, str]]:
+    for country in data.get("countries") or []:
+        name = country.get("name", "?")
+        if country.get("note"):
+            yield f"{name}: note", country["note"]
+        for entry in country.get("entries") or []:
+            for key in ("details", "hours", "source_note"):
+                if entry.get(key):
+                    yield f"{name} / {entry.get('name', '?')}: {key}", str(entry[key])
+
+
+def _glossary_texts(data: dict) -> Iterator[tuple[str, str]]:
+    for term in data.get("terms") or []:
+        yield f"{term.get('term', '?')}: definition", str(term.get("definition", ""))
+
+
+def _incident_log_texts(data: dict) -> Iterator[tuple[str, str]]:
+    for group in ("columns", "person"):
+        for field in data.get(group) or []:
+            for key in ("help", "example"):
+                if field.get(key):
+                    yield f"{group} / {field.get('key', '?')}: {key}", str(field[key])
+    for i, tip in enumerate(data.get("guidance") or [], 1):
+        yield f"guidance #{i}", str(tip)
+
+
+# Which texts of each data file a reader sees. A new data file must be added here.
+DATA_READERS = {
+    "helplines.yml": _helpline_texts,
+    "glossary.yml": _glossary_texts,
+    "incident-log.yml": _incident_log_texts,
+}
+
+
+def data_texts(path: Path) -> list[tuple[str, str]]:
+    """(label, text) for every reader-facing text in a data file; unknown files are an error."""
+    reader = DATA_READERS.get(path.name)
+    if reader is None:
+        raise SystemExit(f"{path}: no rule for which of its texts a reader sees (add one to DATA_READERS)")
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return list(reader(data))
+
+
+# ---------------------------------------------------------------------------
+# HTML: built pages and tool templates, read with the standard library
+# ---------------------------------------------------------------------------
+
+# Elements whose text ends a sentence-like unit.
+_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "label",
+           "legend", "summary", "caption", "figcaption", "blockquote", "div", "option",
+           "button", "section", "details", "tr", "ul", "ol", "dl", "table", "form", "fieldset"}
+# Elements whose text a reader does not read as prose.
+_SKIP = {"script", "style", "code", "pre", "svg", "template"}
+_JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
+
+
+class _TextParser(HTMLParser):
+    """Collect visible text as units; only inside ``article`` when ``article_only``."""
+
+    def __init__(self, article_only: bool):
+        super().__init__(convert_charrefs=True)
+        self.article_only = article_only
+        self.depth = 0 if article_only else 1  # >0: inside the part to read
+        self.skip: list[str] = []  # open elements whose text is not prose
+        self.units: list[str] = []
+        self.current: list[str] = []
+
+    def _close(self) -> None:
+        unit = " ".join("".join(self.current).split())
+        self.current = []
+        if unit.strip(".¶ "):
+            if unit[-1] not in ".!?:":
+                unit += "."
+            self.units.append(unit)
+
+    def handle_starttag(self, tag, attrs):
+        classes = dict(attrs).get("class") or ""
+        if self.article_only and tag == "article" and "md-content__inner" in classes:
+            self.depth += 1
+            return
+        if self.depth and tag == "article":
+            self.depth += 1
+        if tag in _SKIP or (tag == "a" and "headerlink" in classes):
+            self.skip.append(tag)
+        elif tag in _BLOCKS or tag == "br":
+            self._close()
+
+    def handle_endtag(self, tag):
+        if tag == "article" and self.depth and self.article_only:
+            self._close()
+            self.depth -= 1
+            return
+        if self.skip and self.skip[-1] == tag:
+            self.skip.pop()
+        elif tag in _BLOCKS:
+            self._close()
+
+    def handle_data(self, data):
+        if self.depth and not self.skip:
+            self.current.append(data)
+
+    def text(self) -> str:
+        self._close()
+        return "\n".join(self.units)
+
+
+def html_text(html: str, article_only: bool = True) -> str:
+    """The prose of a built page's article (or of a whole fragment), one unit per line."""
+    parser = _TextParser(article_only)
+    parser.feed(html)
+    parser.close()
+    return parser.text()
+
+
+def template_text(source: str) -> str:
+    """The words of a Jinja template a reader sees, with the template markup taken out."""
+    return html_text(_JINJA.sub(" ", source), article_only=False)
+
+
+def site_pages(site: Path) -> list[Path]:
+    """Every page of a built site (not the 404 page, not the search or download files)."""
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html" and "assets" not in p.parts
+                  and "downloads" not in p.parts)
+
+
+# ---------------------------------------------------------------------------
+# Everything, named by file
+# ---------------------------------------------------------------------------
+
+def _name(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def scores(paths: list[Path]) -> Iterator[tuple[str, float | None]]:
+    """(name of the text, grade or None) for every text under ``paths``."""
     for path in paths:
-        if path.is_dir():
-            found.extend(sorted(path.rglob("*.md")))
+        if path.is_dir() and (path / "index.html").is_file():
+            for page in site_pages(path):
+                text = html_text(page.read_text(encoding="utf-8"))
+                words = len(text.split())
+                yield (_name(page), None if words < MIN_WORDS else text_grade(text, MIN_WORDS))
+        elif path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.suffix in (".md", ".yml", ".html") and child.is_file():
+                    yield from scores([child])
         elif path.suffix == ".md":
-            found.append(path)
+            yield _name(path), grade(path.read_text(encoding="utf-8"))
+        elif path.suffix == ".yml":
+            for label, text in data_texts(path):
+                yield f"{_name(path)}: {label}", text_grade(text)
+        elif path.suffix == ".html":
+            text = template_text(path.read_text(encoding="utf-8"))
+            yield _name(path), text_grade(text, MIN_ITEM_WORDS)
         else:
-            raise SystemExit(f"{path}: not a Markdown file or folder")
-    return found
+            raise SystemExit(f"{path}: not a Markdown file, data file, template, built site or folder")
+
+
+def over_limit(paths: list[Path], limit: float = GRADE_LIMIT) -> list[str]:
+    """One message per text above ``limit``, each naming its file."""
+    return [f"{name}: grade {score} > {limit}" for name, score in scores(paths)
+            if score is not None and score > limit]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", type=Path, default=[DOCS_DIR])
+    parser.add_argument("paths", nargs="*", type=Path, default=list(DEFAULT_PATHS))
     parser.add_argument("--limit", type=float, default=GRADE_LIMIT)
+    parser.add_argument("--over", action="store_true", help="print only the texts over the limit")
     args = parser.parse_args(argv)
     over = 0
-    for page in pages(args.paths):
-        score = grade(page.read_text(encoding="utf-8"))
+    for name, score in scores(args.paths):
         shown = "  n/a" if score is None else f"{score:5.1f}"
         flag = "" if score is None or score <= args.limit else "  OVER LIMIT"
         over += bool(flag)
-        try:
-            name = page.resolve().relative_to(ROOT)
-        except ValueError:
-            name = page
-        print(f"{shown}  {name}{flag}")
+        if flag or not args.over:
+            print(f"{shown}  {name}{flag}")
     return 1 if over else 0
 
 

@@ -85,7 +85,7 @@ COVERAGE = [
     ("Helpers: listen without judging", "help-someone.md", "Listen without judging", "not their fault"),
     ("Helpers: respect their choices and pace", "help-someone.md", "Let them choose, at their own pace", "let them make the choices"),
     ("Helpers: any message is contact", "help-someone.md", "Do not pass on messages", "is contact"),
-    ("Helpers: the trespassing words, said from a safe place", "help-someone.md", "If the ex shows up", "closed door"),
+    ("Helpers: the trespassing words, said from a safe place", "help-someone.md", "If their ex shows up", "closed door"),
     ("Helpers: when to call the police instead", "help-someone.md", "When to call the police instead", "weapon"),
     ("Helpers: keep yourself safe", "help-someone.md", "Keep yourself safe", "do not confront"),
     ("Helpers: checklists, incident log and handbook", "help-someone.md", "Practical ways to help", "handbook"),
@@ -125,11 +125,176 @@ COVERAGE = [
     ("You do not have to reply, not an order", "guide/when-no-contact-is-not-possible.md", "Keep contact low, written and on record", "you do not have to reply"),
     ("Gray rock is for dealing with the ex only", "guide/when-no-contact-is-not-possible.md", "The gray rock approach", "not for friends or family"),
     ("Glossary: trespassing hedged", "glossary.md", "Glossary", "in many places"),
-    ("Glossary: gray rock for the ex only", "glossary.md", "Glossary", "for dealing with the ex only"),
+    ("Glossary: gray rock for the ex only", "glossary.md", "Glossary", "for dealing with your ex only"),
     ("Helplines listen, not judge; usually anonymous", "help-now.md", "Get help now", "usually stay anonymous"),
     ("UK 999: 55 is for mobiles; landline explained", "help-now.md", "United Kingdom", "landline"),
     ("About: the kinds of sources the advice draws on", "about.md", "Where the advice comes from", "safety-planning guidance"),
+    # Second advocate reading (issue 18): 1. protective orders as they really work
+    ("Orders: serving can set off danger; plan that day", "guide/protect-yourself.md", "Protective orders: how they work", "plan that day with an advocate"),
+    ("Orders: the forms may show your address; keep it private", "guide/protect-yourself.md", "Protective orders: how they work", "address schemes"),
+    ("Orders: an order is paper, keep the plan", "guide/protect-yourself.md", "Protective orders: how they work", "an order is paper"),
+    ("Orders: carry a copy", "guide/protect-yourself.md", "Protective orders: how they work", "carry a copy"),
+    ("Orders: when it is broken, log and report", "guide/protect-yourself.md", "Protective orders: how they work", "report it to the police"),
+    ("Orders: hedged by place, legal aid or advocate", "guide/protect-yourself.md", "Protective orders: how they work", "ask an advocate or legal aid"),
+    ("Order checklist: plan the serving day", "checklists/protective-order.md", "Before you apply", "plan the day it is served"),
+    ("Order checklist: keep your address private", "checklists/protective-order.md", "Before you apply", "keep it private"),
+    ("Order checklist: carry a copy", "checklists/protective-order.md", "After it is served", "carry a copy"),
+    ("Order checklist: if they break it", "checklists/protective-order.md", "After it is served", "if they break it"),
+    ("Order checklist: an order is paper", "checklists/protective-order.md", "After it is served", "an order is paper"),
+    ("Order checklist: legal aid explained", "checklists/protective-order.md", "Getting ready for a protective order", "free or low-cost legal help"),
+    # 2. the trespass words
+    ("Trespass words may not apply if they live there or own it", "guide/protect-yourself.md", "If they have a right to be there", "owns or rents"),
+    ("Trespass: a parent's rights at a school", "guide/protect-yourself.md", "If they have a right to be there", "parent with legal rights"),
+    ("Trespass: call about threats, harassment, stalking, a broken order", "guide/protect-yourself.md", "If they have a right to be there", "threats, harassment, stalking or a broken order"),
+    ("Trespass hedge on the at-home checklist", "checklists/at-home-or-in-public.md", "At home", "owns it or rents it"),
+    ("Trespass hedge for helpers", "help-someone.md", "If their ex shows up", "threats, harassment, stalking or a broken order"),
+    ("Helpers: trespass hedged the same way", "help-someone.md", "If their ex shows up", "can count as trespassing"),
+    ("Trespass hedge in the glossary", "glossary.md", "Glossary", "own or rent it"),
+    # 3. blocking and evidence
+    ("Blocking can hide the proof an order needs", "guide/what-no-contact-means.md", "Blocking and keeping proof", "no record of blocked"),
+    ("Blocking options: screenshot first", "guide/what-no-contact-means.md", "Blocking and keeping proof", "screenshot first"),
+    ("Blocking options: mute or filter", "guide/what-no-contact-means.md", "Blocking and keeping proof", "mute or filter"),
+    ("Blocking options: keep the old number on an old phone", "guide/what-no-contact-means.md", "Blocking and keeping proof", "old phone"),
+    ("Blocking options: a trusted person reads it", "guide/what-no-contact-means.md", "Blocking and keeping proof", "a trusted person reads it"),
+    ("Blocking options: report to the platform", "guide/what-no-contact-means.md", "Blocking and keeping proof", "report threats"),
+    ("Blocking options: the reader chooses", "guide/what-no-contact-means.md", "Blocking and keeping proof", "it is your call"),
+    ("Day one: screenshot before you block", "checklists/day-one.md", "Close the doors", "before you block, screenshot"),
+    ("Day one: block, mute or filter", "checklists/day-one.md", "Close the doors", "block, mute or filter"),
+    ("If they get through: mute so messages are kept", "checklists/if-they-get-through.md", "In the moment", "mute it so the messages are kept"),
+    ("If they get through: a trusted person reads", "checklists/if-they-get-through.md", "In the moment", "a trusted person can read"),
+    ("If they get through: report to the platform", "checklists/if-they-get-through.md", "Afterwards", "report threats"),
+    # 4. their belongings
+    ("Belongings: yours and theirs are separate", "guide/what-no-contact-means.md", "Their things and yours", "things that belong to them"),
+    ("Belongings: return through a third party", "guide/what-no-contact-means.md", "Their things and yours", "hand them over"),
+    ("Belongings: civil standby where one exists", "guide/what-no-contact-means.md", "Their things and yours", "civil standby"),
+    ("Belongings: a lawyer", "guide/what-no-contact-means.md", "Their things and yours", "a lawyer can arrange"),
+    ("Belongings: throwing theirs out can bring a complaint", "guide/what-no-contact-means.md", "Their things and yours", "complaint to the police or a problem in court"),
+    ("Belongings: no contact to return things", "guide/what-no-contact-means.md", "Their things and yours", "do not need to reach out or meet"),
+    ("Day one: return their things safely", "checklists/day-one.md", "Their things and yours", "return them safely"),
+    # 5. children and schools
+    ("Schools: a parent with rights unless a court order", "guide/plan-for-your-safety.md", "Children", "unless there is a court order"),
+    ("Schools: give the school a copy of any order", "guide/plan-for-your-safety.md", "Children", "give the school a copy"),
+    ("Children: devices the ex gave them", "guide/plan-for-your-safety.md", "Children", "your ex gave the children"),
+    ("Children: no secrets", "guide/plan-for-your-safety.md", "Children", "not to ask children to keep secrets"),
+    ("Children: handovers", "guide/plan-for-your-safety.md", "Children", "handovers"),
+    # 6. being followed
+    ("Followed while driving: don't drive home", "checklists/at-home-or-in-public.md", "In a parking lot or public place", "don't drive home"),
+    ("Followed: police station or busy place", "checklists/at-home-or-in-public.md", "In a parking lot or public place", "police station or busy place"),
+    ("Alone: stay on the phone with a safe person", "checklists/at-home-or-in-public.md", "In a parking lot or public place", "stay on the phone"),
+    ("At work: followed while driving", "checklists/at-work.md", "If they show up", "don't drive home"),
+    # 8. honest privacy words
+    ("Start page: the host logs visits", "index.md", "Staying safe while you read", "normally logs"),
+    ("Start page: the offline copy avoids it", "index.md", "Staying safe while you read", "on your own device avoids that"),
+    ("Privacy: what the host sees", "safety/privacy.md", "What the host sees", "ip address"),
+    ("Privacy: offline copy sends nothing", "safety/privacy.md", "What the host sees", "sends nothing"),
+    ("Privacy agrees with quick exit: does not normally store anything", "safety/privacy.md", "What your browser may keep", "does not normally store anything"),
+    ("Privacy: Back with JavaScript off", "safety/privacy.md", "What your browser may keep", "javascript turned off"),
+    # 9. medium and low findings
+    ("Helpline numbers saved under a neutral name", "help-now.md", "Before you call", "plain name"),
+    ("Day one: save numbers under a plain name", "checklists/day-one.md", "Support and safety", "plain name"),
+    ("Call history syncs across a shared account", "help-now.md", "Before you call", "apple or google account"),
+    ("Delete your own helpline traces, keep theirs", "help-now.md", "Before you call", "your own trace"),
+    ("Changing passwords can alert them", "guide/plan-for-your-safety.md", "Plan the order of your steps", "changing your passwords"),
+    ("Risk sign: forced sex", "guide/plan-for-your-safety.md", "Signs that mean get help now", "forced you into sex"),
+    ("Risk sign: pregnancy or a new baby", "guide/plan-for-your-safety.md", "Signs that mean get help now", "pregnant or have a new baby"),
+    ("Risk sign: growing jealousy and control", "guide/plan-for-your-safety.md", "Signs that mean get help now", "jealousy or control is growing"),
+    ("Bail conditions explained", "guide/plan-for-your-safety.md", "Signs that mean get help now", "rules set while a"),
+    ("DASH: one widely used", "guide/plan-for-your-safety.md", "Signs that mean get help now", "one widely used"),
+    ("A package that looks dangerous", "checklists/gifts-and-deliveries.md", "When something arrives", "don't move it"),
+    ("'For good' softened for readers who keep contact", "guide/why-no-contact.md", "What no contact is for", "when no contact is not possible"),
+    ("'For good' softened for readers who go back", "guide/why-no-contact.md", "What no contact is for", "no shame"),
+    ("One definition of narcissist (about)", "about.md", "A note on words", "self-centred and abusive"),
+    ("One definition of narcissist (start page)", "index.md", "A note on words", "self-centred and abusive"),
+    ("Garbled sentence fixed: the story is false", "guide/what-to-expect.md", "The story that they ended it", "their story is false"),
+    ("Helpers ask first how much to hear", "help-someone.md", "Do not pass on messages", "ask first how much"),
+    ("Code word, one word for one idea", "checklists/my-support-network.md", "My support network", "code word"),
+    ("TTY explained", "help-now.md", "United States", "a phone you type on"),
+    ("Device safety links the trackers page", "safety/device-safety.md", "Spyware and tracking", "trackers, smart devices and accounts"),
+    ("HR explained", "guide/when-no-contact-is-not-possible.md", "The same workplace", "staff team"),
+    ("CSV explained", "incident-log.md", "Incident log", "simple table file"),
+    # New sections (issue 18)
+    ("Coercive control: what it is", "guide/coercive-control.md", "What coercive control is", "cutting you off"),
+    ("Coercive control: money, monitoring, threats, rules", "guide/coercive-control.md", "What coercive control is", "rules"),
+    ("Coercive control: abuse without violence", "guide/coercive-control.md", "Abuse without violence", "even if they never touch you"),
+    ("Coercive control: a crime in England and Wales", "guide/coercive-control.md", "A crime in some places", "serious crime act 2015"),
+    ("Coercive control: a crime in Scotland", "guide/coercive-control.md", "A crime in some places", "domestic abuse (scotland) act 2018"),
+    ("Coercive control: a crime in Ireland", "guide/coercive-control.md", "A crime in some places", "domestic violence act 2018"),
+    ("Money: economic abuse", "guide/coercive-control.md", "Money and economic abuse", "economic abuse"),
+    ("Money: joint accounts", "guide/coercive-control.md", "Money and economic abuse", "joint account"),
+    ("Money: debts", "guide/coercive-control.md", "Money and economic abuse", "debts"),
+    ("Money: credit checks", "guide/coercive-control.md", "Money and economic abuse", "credit report"),
+    ("Money: PINs", "guide/coercive-control.md", "Money and economic abuse", "pins"),
+    ("Money: where wages and benefits are paid", "guide/coercive-control.md", "Money and economic abuse", "wages and any benefits"),
+    ("Money: post redirection", "guide/coercive-control.md", "Money and economic abuse", "send your mail on"),
+    ("Tech: unknown-tracker alerts", "guide/trackers-and-accounts.md", "Hidden trackers", "alerts for trackers"),
+    ("Tech: scan for a tracker", "guide/trackers-and-accounts.md", "Hidden trackers", "scan for a tracker"),
+    ("Tech: smart doorbells, cameras, speakers", "guide/trackers-and-accounts.md", "Smart home devices", "doorbells, cameras, speakers"),
+    ("Tech: connected-car apps", "guide/trackers-and-accounts.md", "Your car", "app that shows where the car is"),
+    ("Tech: sign out of other sessions", "guide/trackers-and-accounts.md", "Accounts and sign-ins", "sign out of all other devices"),
+    ("Tech: two-step codes", "guide/trackers-and-accounts.md", "Accounts and sign-ins", "two-step"),
+    ("Tech: recovery numbers", "guide/trackers-and-accounts.md", "Accounts and sign-ins", "recovery details"),
+    ("Tech: photo location data", "guide/trackers-and-accounts.md", "Photos and posts", "turn off location for your camera"),
+    ("Tech: threats to share intimate images", "guide/trackers-and-accounts.md", "Threats to share private images", "threaten to share"),
+    ("New home: changing locks", "guide/a-new-home-and-pets.md", "A new home", "change the locks"),
+    ("New home: keeping the address private", "guide/a-new-home-and-pets.md", "A new home", "safe address"),
+    ("New home: not posting where you are", "guide/a-new-home-and-pets.md", "A new home", "try not to post"),
+    ("Pets: fostering schemes", "guide/a-new-home-and-pets.md", "Pets", "foster pets for people leaving abuse"),
+    ("Pets: proof that a pet is yours", "guide/a-new-home-and-pets.md", "Pets", "microchip"),
+    ("Pets: pets in orders", "guide/a-new-home-and-pets.md", "Pets", "can also cover pets"),
+    ("It still hurts: trauma reactions", "guide/when-it-still-hurts.md", "Common reactions", "numbness"),
+    ("It still hurts: sleep and panic", "guide/when-it-still-hurts.md", "Common reactions", "panic"),
+    ("It still hurts: being on guard", "guide/when-it-still-hurts.md", "Common reactions", "being on guard"),
+    ("It still hurts: the pull, trauma bond in plain words", "guide/when-it-still-hurts.md", "The pull back", "trauma bond"),
+    ("It still hurts: a crisis line in every country, by one rule", "guide/when-it-still-hurts.md", "If you feel you cannot cope", "one crisis line for each country"),
+    ("If you go back: no shame", "guide/when-it-still-hurts.md", "If you go back", "no shame"),
+    ("If you go back: many leave more than once", "guide/when-it-still-hurts.md", "If you go back", "more than once"),
+    ("If you go back: keep your plan; helplines still help", "guide/when-it-still-hurts.md", "If you go back", "helplines still help"),
+    ("If you slip links if you go back", "guide/what-no-contact-means.md", "If you slip", "if you go back"),
+    ("Readers: men", "guide/help-that-fits-you.md", "Men", "men are abused"),
+    ("Readers: LGBT+, outing as a threat", "guide/help-that-fits-you.md", "LGBT+ readers", 'threaten to "out" you'),
+    ("Readers: disabled, the abuser as carer", "guide/help-that-fits-you.md", "Disabled readers", "your carer"),
+    ("Readers: disabled, relay services", "guide/help-that-fits-you.md", "Disabled readers", "relay service"),
+    ("Stalking: report it as a pattern", "guide/what-to-expect.md", "It may get worse for a while", "report it to the police as stalking"),
+    ("Co-parenting apps: the court may see them", "guide/when-no-contact-is-not-possible.md", "Shared children", "a court, may see these messages"),
+    ("Help now points to the crisis line rule", "help-now.md", "Before you call", "one crisis line"),
+    ("Readers: older", "guide/help-that-fits-you.md", "Older readers", "abuse does not stop with age"),
+    ("Readers: immigration status tied to the partner", "guide/help-that-fits-you.md", "If your visa depends on your ex", "immigration adviser"),
+    ("Plan page links every new page", "guide/plan-for-your-safety.md", "Other things to plan for", "help that fits you"),
 ]
+
+# The word choices in CONTRIBUTING.md ("Word choices"): each rule is a pattern no built page
+# may contain, and what to write instead.
+STYLE_RULES = [
+    (re.compile(r"\bthe other person\b", re.I), 'say "your ex" (or "their ex" on the helpers\' page)'),
+    (re.compile(r"\b(?:the|an) abuser\b", re.I), 'say "your ex"'),
+    (re.compile(r"\bthe person who abuses\b", re.I), 'say "your ex"'),
+    (re.compile(r"\bthe ex\b", re.I), 'say "your ex" (or "their ex" on the helpers\' page)'),
+    (re.compile(r"\bsafe word\b", re.I), 'say "code word"'),
+    (re.compile(r"\b(?:color|colors|center|centers|counselor|counselors|neighbor|neighbors|behavior|"
+                r"organize|organized|realize|self-centered)\b", re.I), "use British spelling"),
+    (re.compile(r"\bcar park\b|\bnumber plate\b|\blicense plate\b", re.I), 'say "parking lot" or "plate"'),
+]
+
+
+def test_style_word_choices_hold(built_pages):
+    """One name for the ex, one word for each idea, one spelling, on every built page."""
+    for src, soup in built_pages.items():
+        text = " ".join(article(soup).get_text().split())
+        for pattern, advice in STYLE_RULES:
+            found = pattern.search(text)
+            assert not found, f"docs/{src}: {found.group(0)!r}: {advice} (CONTRIBUTING.md, Word choices)"
+
+
+@pytest.mark.parametrize("bad", ["Keep it where the other person cannot find it.", "When an abuser calls.",
+                                 "The color of the car.", "Meet at the exchange center.", "Safe word or signal"])
+def test_style_rules_catch_the_old_words(bad):
+    assert any(pattern.search(bad) for pattern, _ in STYLE_RULES), bad
+
+
+def test_style_rules_allow_the_house_words():
+    ok = "Your ex may call. Tell their ex nothing. The car's colour and plate. A code word. The parking lot."
+    assert not any(pattern.search(ok) for pattern, _ in STYLE_RULES)
+
 
 # Ways of saying that escalation means no contact is working. None may ever appear again.
 ESCALATION_AS_PROGRESS = re.compile(

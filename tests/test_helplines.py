@@ -114,6 +114,81 @@ def test_no_phone_numbers_outside_the_data_file():
         assert not found, f"{page}: phone-like number {found}; put numbers in data/helplines.yml"
 
 
+def _find(countries, country, name_part):
+    entries = next(c for c in countries if c.name == country).entries
+    found = [e for e in entries if name_part.lower() in e.name.lower()]
+    assert len(found) == 1, f"{country}: expected one entry named like {name_part!r}, found {len(found)}"
+    return found[0]
+
+
+def test_men_have_a_line_in_the_uk_and_ireland(countries):
+    for country in ("United Kingdom", "Ireland"):
+        entries = next(c for c in countries if c.name == country).entries
+        assert any("men" in e.audience for e in entries), f"{country}: no helpline for men"
+
+
+def test_the_us_lists_an_lgbt_line(countries):
+    entries = next(c for c in countries if c.name == "United States").entries
+    assert any("lgbt+" in e.audience for e in entries)
+
+
+def test_one_crisis_line_per_country_by_one_rule(countries):
+    """The "When it still hurts" page promises one crisis line, open to anyone, in every country listed."""
+    for country in countries:
+        crisis = [e for e in country.entries if e.crisis]
+        assert len(crisis) == 1, country.name
+        assert crisis[0].kind == "helpline" and crisis[0].audience == ("anyone",), country.name
+        assert "24 hours" in crisis[0].hours, f"{country.name}: crisis line not open day and night"
+
+
+# Lines whose hours the research of 2026-12 found (helplines-2026-12.md): never "check their website".
+HOURS_FOUND = [("Australia", "1800RESPECT"), ("United Kingdom", "Stalking"), ("Ireland", "Men's Aid helpline")]
+
+
+@pytest.mark.parametrize("country, name", HOURS_FOUND)
+def test_no_line_says_check_where_hours_were_found(countries, country, name):
+    entry = _find(countries, country, name)
+    assert "check" not in entry.hours.lower(), f"{name}: {entry.hours!r}"
+
+
+def test_1800respect_is_open_around_the_clock(countries):
+    assert _find(countries, "Australia", "1800RESPECT").hours == "24 hours a day, 7 days a week"
+
+
+def test_every_check_their_website_says_why(countries):
+    for country in countries:
+        for entry in country.entries:
+            if "check" in entry.hours.lower():
+                assert entry.source_note, f"{entry.name}: hours say check, but no note says why"
+
+
+def test_silent_call_cautions(countries):
+    uk = _find(countries, "United Kingdom", "Emergency")
+    assert "does not tell the police where you are" in uk.details
+    au = _find(countries, "Australia", "Emergency")
+    assert "billed" in au.details and "press 55" in au.details
+
+
+def test_every_details_text_within_the_reading_grade(countries):
+    import readability
+
+    for country in countries:
+        for entry in country.entries:
+            for text in (entry.details, entry.hours, entry.source_note):
+                score = readability.text_grade(text)
+                assert score is None or score <= readability.GRADE_LIMIT, f"{entry.name}: grade {score}: {text!r}"
+
+
+def test_sources_not_from_a_services_own_page_say_so(countries, built_pages):
+    """Where a number came from another page, the help page names the kind of page it was."""
+    text = " ".join(built_pages["help-now.md"].get_text().split())
+    for country in countries:
+        for entry in country.entries:
+            if entry.source_kind != "own":
+                line = f"{entry.name}: "
+                assert line in text and helplines.SOURCE_KINDS[entry.source_kind] in text, entry.name
+
+
 # A file with an emergency entry and one helpline; {extra} holds the helpline's own fields.
 _ONE_LINE = ("countries:\n  - name: X\n    slug: x\n    entries:\n"
              "      - name: E\n        kind: emergency\n        number: '12'\n        tel: '12'\n"
@@ -151,6 +226,12 @@ _ONE_LINE = ("countries:\n  - name: X\n    slug: x\n    entries:\n"
      .replace("        source: https://b.example/\n", ""), "missing 'source'"),
     (_ONE_LINE.format(extra="        hours: all day\n        for: [men]\n        channels: [call]\n")
      .replace("        source_kind: own\n", ""), "missing 'source_kind'"),
+    (_ONE_LINE.format(extra="        hours: all day\n        for: [men]\n        channels: [call]\n"),
+     "exactly one helpline with 'crisis: true'"),
+    (_ONE_LINE.format(extra="        hours: check their website\n        for: [men]\n        channels: [call]\n"
+                            "        crisis: true\n"), "say why in 'source_note'"),
+    (_ONE_LINE.format(extra="        hours: all day\n        for: [men]\n        channels: [call]\n"
+                            "        crisis: yes please\n"), "'crisis' must be true or false"),
 ])
 def test_malformed_file_names_the_file_and_problem(tmp_path, bad, message):
     path = tmp_path / "helplines.yml"
