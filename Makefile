@@ -18,7 +18,7 @@ VNU := vnu-jar@26.9.27
 LIGHTHOUSE := lighthouse@12.8.2
 TOOLS := build/tools
 
-.PHONY: serve test lint build setup setup-python setup-system setup-tools setup-bench bench clean
+.PHONY: serve test lint build check-breaks setup setup-python setup-system setup-tools setup-bench bench clean
 
 serve: setup-python ## Preview at http://127.0.0.1:8000 with live reload (downloads not built: make build)
 	DOWNLOADS=off $(UV) run mkdocs serve -a 127.0.0.1:8000
@@ -31,6 +31,9 @@ lint: setup-python ## ruff over the build scripts and tests (settings in pyproje
 
 build: setup-python ## Build the site, PDFs and downloads into site/
 	$(UV) run mkdocs build --strict
+
+check-breaks: setup ## Plant each break in tests/planted_breaks.py in a copy and check its test fails (about 15 min)
+	$(UV) run python tests/planted_breaks.py
 
 bench: setup setup-bench ## Compare build time, page weight, paint times, search and Lighthouse with a default Material site
 	$(UV) run python scripts/benchmark.py

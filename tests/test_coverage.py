@@ -35,7 +35,7 @@ COVERAGE = [
     ("Lies and gossip to ruin your name", "guide/what-to-expect.md", "Lies and gossip", "smear campaign"),
     ("It can get worse for a while; stalking online, through others, in person", "guide/what-to-expect.md", "It may get worse for a while", "stalking"),
     # Protect yourself
-    ("Block numbers and accounts; ignore unknown numbers and requests", "checklists/day-one.md", "Day one of no contact", "voicemail"),
+    ("Block numbers and accounts; ignore unknown numbers and requests", "checklists/day-one.md", "Close the doors", "voicemail"),
     ("If they get through: hang up, block", "checklists/if-they-get-through.md", "If they get through anyway", "block"),
     ("Go no contact with go-betweens if needed", "checklists/go-betweens.md", "Friends and family who carry messages", "messages"),
     ("Support network and a therapist", "guide/protect-yourself.md", "Build a support network", "therapist"),
@@ -124,8 +124,8 @@ COVERAGE = [
     ("Supervised contact or exchange centres for handovers", "guide/when-no-contact-is-not-possible.md", "Shared children", "exchange centres"),
     ("You do not have to reply, not an order", "guide/when-no-contact-is-not-possible.md", "Keep contact low, written and on record", "you do not have to reply"),
     ("Gray rock is for dealing with the ex only", "guide/when-no-contact-is-not-possible.md", "The gray rock approach", "not for friends or family"),
-    ("Glossary: trespassing hedged", "glossary.md", "Glossary", "in many places"),
-    ("Glossary: gray rock for the ex only", "glossary.md", "Glossary", "for dealing with your ex only"),
+    ("Glossary: trespassing hedged", "glossary.md", "Trespassing", "in many places"),
+    ("Glossary: gray rock for the ex only", "glossary.md", "Gray rock", "for dealing with your ex only"),
     ("Helplines listen, not judge; usually anonymous", "help-now.md", "Get help now", "usually stay anonymous"),
     ("UK 999: 55 is for mobiles; landline explained", "help-now.md", "United Kingdom", "landline"),
     ("About: the kinds of sources the advice draws on", "about.md", "Where the advice comes from", "safety-planning guidance"),
@@ -149,7 +149,7 @@ COVERAGE = [
     ("Trespass hedge on the at-home checklist", "checklists/at-home-or-in-public.md", "At home", "owns it or rents it"),
     ("Trespass hedge for helpers", "help-someone.md", "If their ex shows up", "threats, harassment, stalking or a broken order"),
     ("Helpers: trespass hedged the same way", "help-someone.md", "If their ex shows up", "can count as trespassing"),
-    ("Trespass hedge in the glossary", "glossary.md", "Glossary", "own or rent it"),
+    ("Trespass hedge in the glossary", "glossary.md", "Trespassing", "own or rent it"),
     # 3. blocking and evidence
     ("Blocking can hide the proof an order needs", "guide/what-no-contact-means.md", "Blocking and keeping proof", "no record of blocked"),
     ("Blocking options: screenshot first", "guide/what-no-contact-means.md", "Blocking and keeping proof", "screenshot first"),
@@ -207,11 +207,11 @@ COVERAGE = [
     ("One definition of narcissist (start page)", "index.md", "A note on words", "self-centred and abusive"),
     ("Garbled sentence fixed: the story is false", "guide/what-to-expect.md", "The story that they ended it", "their story is false"),
     ("Helpers ask first how much to hear", "help-someone.md", "Do not pass on messages", "ask first how much"),
-    ("Code word, one word for one idea", "checklists/my-support-network.md", "My support network", "code word"),
+    ("Code word, one word for one idea", "checklists/my-support-network.md", "Services and safety", "code word"),
     ("TTY explained", "help-now.md", "United States", "a phone you type on"),
     ("Device safety links the trackers page", "safety/device-safety.md", "Spyware and tracking", "trackers, smart devices and accounts"),
     ("HR explained", "guide/when-no-contact-is-not-possible.md", "The same workplace", "staff team"),
-    ("CSV explained", "incident-log.md", "Incident log", "simple table file"),
+    ("CSV explained", "incident-log.md", "Download the log", "simple table file"),
     # New sections (issue 18)
     ("Coercive control: what it is", "guide/coercive-control.md", "What coercive control is", "cutting you off"),
     ("Coercive control: money, monitoring, threats, rules", "guide/coercive-control.md", "What coercive control is", "rules"),
@@ -310,12 +310,12 @@ def _section_text(soup, heading: str) -> str | None:
     for h in content.find_all(re.compile(r"^h[1-6]$")):
         if h.get_text(" ", strip=True).replace("¶", "").strip() != heading:
             continue
-        if h.name == "h1":
-            return content.get_text()
+        # A page title names the page's opening, before its first subheading: a row
+        # with the title as heading must not find its phrase anywhere on the page.
         level = int(h.name[1])
         parts = []
         for sibling in h.find_next_siblings():
-            if re.match(r"^h[1-6]$", sibling.name) and int(sibling.name[1]) <= level:
+            if re.match(r"^h[1-6]$", sibling.name) and (level == 1 or int(sibling.name[1]) <= level):
                 break
             parts.append(sibling.get_text())
         return " ".join(parts)
@@ -342,3 +342,14 @@ def test_escalation_pattern_catches_the_old_wording():
     assert ESCALATION_AS_PROGRESS.search("But it is often a sign that no contact is working.")
     assert ESCALATION_AS_PROGRESS.search("This shows no-contact is working")
     assert not ESCALATION_AS_PROGRESS.search("Things getting worse is a warning sign, not a sign of progress.")
+
+
+def test_a_page_title_row_reads_only_the_pages_opening():
+    """A row whose heading is the page title must find its phrase before the first subheading."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup('<article class="md-content__inner"><h1>Title</h1><p>opening words</p>'
+                         '<h2>Later</h2><p>later words</p><h3>Deeper</h3><p>deep words</p>'
+                         '<h2>Last</h2><p>last words</p></article>', "html.parser")
+    assert _section_text(soup, "Title").split() == ["opening", "words"]
+    assert "deep words" in _section_text(soup, "Later") and "last" not in _section_text(soup, "Later")
