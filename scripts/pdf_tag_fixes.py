@@ -166,6 +166,22 @@ class Tree:
             if _is_element(top):
                 yield from walk(top, None)
 
+    def reading_order(self, element=None, page=None):
+        """Every (page, MCID) in the tree, in the order a screen reader reads them."""
+        if element is None:
+            for top in _kids(self.pdf.Root.StructTreeRoot):
+                if _is_element(top):
+                    yield from self.reading_order(top, None)
+            return
+        page = self.page_of(element, page)
+        for kid in _kids(element):
+            if isinstance(kid, int):
+                yield page, int(kid)
+            elif _is_element(kid):
+                yield from self.reading_order(kid, page)
+            elif isinstance(kid, Dictionary) and "/MCID" in kid:
+                yield self.page_of(kid, page), int(kid.MCID)
+
     def text(self, element, page=None) -> str:
         page = self.page_of(element, page)
         out = []
@@ -253,20 +269,32 @@ def one_link_one_element(tree: Tree, entries: dict) -> None:
         if len(kids) != len(_kids(element)):
             _set_kids(element, kids)
 
-    # A Link inside a Link (a glossary term, a pseudo-element): its content and
-    # annotations join the outer one.
+    # A Link inside a Link (a pseudo-element), or an annotation owned by an
+    # element inside a link (a glossary <abbr>): content and annotations join
+    # the outer Link.
+    pending: dict[tuple, list] = defaultdict(list)
+
     def flatten(element, link):
         kids = []
         for kid in _kids(element):
             if _is_element(kid) and kid.S == "/Link" and link is not None:
                 for inner in flatten(kid, link):
+                    if _is_objr(inner):
+                        pending[link.objgen].append(inner)
+                        continue
                     kids.append(_mcid_on(kid, inner, element))
                     if _is_element(inner):
                         inner.P = element
                 _adopt(kid, link, entries)
             elif _is_element(kid):
                 _set_kids(kid, flatten(kid, kid if kid.S == "/Link" else link))
+                if kid.S == "/Link":
+                    kid.K.extend(pending.pop(kid.objgen, []))
                 kids.append(kid)
+            elif _is_objr(kid) and link is not None and element.objgen != link.objgen:
+                pending[link.objgen].append(kid)
+                if "/StructParent" in kid.Obj:
+                    entries[int(kid.Obj.StructParent)] = link
             else:
                 kids.append(kid)
         return kids
@@ -385,13 +413,7 @@ def margin_text_as_artifacts(tree: Tree, entries: dict) -> None:
 # Correction 4.
 def word_breaks(tree: Tree, spaces_at) -> int:
     """Put back the space at each line wrap where the source had one; return how many."""
-    order = []
-    for element, page in tree.elements():
-        for kid in _kids(element):
-            if isinstance(kid, int):
-                order.append((page, int(kid)))
-            elif isinstance(kid, Dictionary) and "/MCID" in kid:
-                order.append((tree.page_of(kid, page), int(kid.MCID)))
+    order = list(tree.reading_order())
     wanted: dict[int, set[int]] = defaultdict(set)
     written = [(key, tree.texts[key]) for key in order if key in tree.texts and tree.texts[key].text]
     for (key, before), (next_key, after) in zip(written, written[1:], strict=False):
