@@ -100,3 +100,56 @@ def test_paragraphs_read_as_on_the_website(audits, built_pages, src, index):
     result = audits[HANDBOOK]
     text = _words(" ".join(pdf_audit.page_text(result, n) for n in range(len(result["pdf"].pages))))
     assert expected in text, expected
+
+
+def test_cover_numbers_never_break_across_lines(site_dir):
+    import pdfplumber
+
+    with pdfplumber.open(site_dir / HANDBOOK) as pdf:
+        lines = (pdf.pages[0].extract_text() or "").splitlines()
+    for country in helplines.load_countries():
+        for entry in country.entries:
+            assert any(entry.number in line for line in lines), f"{entry.number} is split over two lines"
+
+
+def test_incident_log_header_and_entries_at_9pt_each_word_inside_its_cell(site_dir):
+    import pdfplumber
+
+    with pdfplumber.open(site_dir / "downloads/incident-log.pdf") as pdf:
+        page = pdf.pages[1]
+        fields = sorted((a for a in page.annots if a.get("data", {}).get("Subtype").name == "Widget"),
+                        key=lambda a: (round(a["top"]), a["x0"]))
+        top_row = [a for a in fields if round(a["top"]) == round(fields[0]["top"])]
+        assert len(top_row) == len(pdf_audit_columns())
+        header = [c for c in page.chars if c["bottom"] <= top_row[0]["top"] + 0.5 and c["top"] > 20]
+        assert header and min(c["size"] for c in header) >= 9 - 0.01
+        # A field fills its cell but for the padding: the border is halfway between two fields.
+        gap = (top_row[1]["x0"] - top_row[0]["x1"]) / 2
+        borders = [a["x1"] + gap for a in top_row]
+        for char in header:
+            if char["text"].isspace():
+                continue
+            column = next(n for n, a in enumerate(top_row) if a["x0"] - gap <= char["x0"] < borders[n])
+            assert char["x1"] <= borders[column] - 0.3, \
+                f"{char['text']!r} in column {column + 1} runs into the border at x={borders[column]:.1f}"
+    fields = pikepdf_fields(site_dir / "downloads/incident-log.pdf")
+    assert fields and all(size >= 9 for size in fields), sorted(set(fields))
+
+
+def pdf_audit_columns():
+    import incident_log
+
+    return incident_log.load_definition().columns
+
+
+def pikepdf_fields(path) -> list[float]:
+    """The font size each form field's text is set in (its /DA)."""
+    import pikepdf
+
+    sizes = []
+    with pikepdf.open(path) as pdf:
+        for field in pdf.Root.AcroForm.Fields:
+            match = re.search(r"([\d.]+)\s+Tf", str(field.get("/DA", "")))
+            if match:
+                sizes.append(float(match.group(1)))
+    return sizes
