@@ -27,6 +27,12 @@ stops making the mistake (so the correction can be dropped):
    HTML's ``scope`` says, read from the cells' ``/Headers`` links) and the
    header ids go into an ``/IDTree``; numbered lists get ``/ListNumbering``.
 6. Empty structure elements (WeasyPrint makes one for every empty box) are removed.
+7. Headings that are not page titles. The handbook's cover title, its "Get
+   help now" and "Contents" are paragraphs in the HTML (as headings they would
+   add bookmarks, and the page titles are the handbook's h1 elements). Those
+   marked ``data-pdf-heading`` become the structure types ``FrontH1`` and
+   ``FrontH2``, role-mapped to ``H1`` and ``H2``: headings to a screen reader.
+   (Not a WeasyPrint mistake, so no test pins it; tests/test_pdf_audit.py checks it.)
 """
 
 from __future__ import annotations
@@ -534,8 +540,30 @@ def remove_empty_elements(tree: Tree, entries: dict) -> None:
             prune(top, None)
 
 
-def correct(data: bytes, source_text: str | None = None) -> bytes:
-    """The corrected PDF for WeasyPrint's ``data``; ``source_text``, the text of the HTML it was printed from."""
+# Correction 7.
+def front_headings(tree: Tree, headings) -> None:
+    pending = list(headings)
+    for element, page in tree.elements():
+        if not pending:
+            break
+        level, text = pending[0]
+        if element.S == "/P" and " ".join(tree.text(element, page).split()) == text:
+            element.S = Name(f"/FrontH{level}")
+            role_map = tree.pdf.Root.StructTreeRoot.get("/RoleMap")
+            if role_map is None:
+                role_map = tree.pdf.Root.StructTreeRoot.RoleMap = Dictionary()
+            role_map[f"/FrontH{level}"] = Name(f"/H{level}")
+            pending.pop(0)
+    if pending:
+        raise ValueError(f"pdf_tag_fixes: no paragraph reads {pending[0][1]!r} for a heading")
+
+
+def correct(data: bytes, source_text: str | None = None, headings=()) -> bytes:
+    """The corrected PDF for WeasyPrint's ``data``.
+
+    ``source_text``: the text of the HTML it was printed from; ``headings``:
+    (level, text) of each paragraph to read as a heading, in order.
+    """
     spaces_at = source_spaces(source_text) if source_text is not None else None
     pdf = pikepdf.open(io.BytesIO(data))
     if "/StructTreeRoot" not in pdf.Root:
@@ -549,6 +577,7 @@ def correct(data: bytes, source_text: str | None = None) -> bytes:
     names = _destinations(pdf)
     describe_links(tree, lambda target: names.get(target))
     table_headers_and_lists(tree)
+    front_headings(tree, headings)
     # Last: what the corrections above left out of the tree becomes an artifact too.
     margin_text_as_artifacts(tree, entries)
     _write_parent_tree(pdf, entries)

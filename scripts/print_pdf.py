@@ -76,6 +76,7 @@ LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
 # the handbook contents' page numbers (overrides/partials/handbook-front.html).
 PAGE_OF_ATTR = re.compile(r'(\sdata-page-of=")([^"]*)(")')
 ABBR_TAG = re.compile(r"</?abbr\b[^>]*>")
+FRONT_HEADING = re.compile(r'<p\b[^>]*\sdata-pdf-heading="(\d)"[^>]*>(.*?)</p>', re.S)
 SRC_ATTR = re.compile(r'(\ssrc=")([^"]*)(")')
 
 
@@ -192,6 +193,9 @@ def render(html: str, base_url: str, where: str, forms: bool = False):
         raise PluginError(f"{where}: {exc.__cause__ or exc}") from exc
     # What the text says, for pdf_tag_fixes to tell a wrap at a space from one inside a word.
     document.source_text = source_text(html)
+    # Paragraphs that are headings to a screen reader (data-pdf-heading), in order.
+    document.pdf_headings = [(int(level), " ".join(source_text(text).split()))
+                             for level, text in FRONT_HEADING.findall(html)]
     return document
 
 
@@ -214,7 +218,8 @@ def write(document, target: Path | None, *, title: str, lang: str, description: 
     document.metadata.description = description
     document.metadata.authors = list(authors or [])
     # What WeasyPrint writes, corrected where it reads badly to a screen reader (pdf_tag_fixes).
-    data = pdf_tag_fixes.correct(document.write_pdf(None, **PDF_OPTIONS), getattr(document, "source_text", None))
+    data = pdf_tag_fixes.correct(document.write_pdf(None, **PDF_OPTIONS), getattr(document, "source_text", None),
+                                 getattr(document, "pdf_headings", ()))
     if target is None:
         return data
     target.parent.mkdir(parents=True, exist_ok=True)

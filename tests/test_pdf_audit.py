@@ -153,3 +153,16 @@ def pikepdf_fields(path) -> list[float]:
             if match:
                 sizes.append(float(match.group(1)))
     return sizes
+
+
+def test_cover_title_and_contents_are_headings_and_levels_never_skip(audits):
+    result = audits[HANDBOOK]
+    role_map = result["pdf"].Root.StructTreeRoot.get("/RoleMap", {})
+    headings = []
+    for element in result["elements"]:
+        tag = str(role_map.get(element.tag, element.tag))
+        if re.fullmatch(r"/H[1-6]", tag):
+            headings.append((int(tag[2]), " ".join(pdf_audit.text_of(element, result["texts"]).split())))
+    assert headings[:3] == [(1, "Going No Contact"), (2, "Get help now"), (1, "Contents")], headings[:4]
+    for (before, _), (level, text) in zip(headings, headings[1:], strict=False):
+        assert level <= before + 1, f"{text!r}: a heading of level {level} after level {before}"
