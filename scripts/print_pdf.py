@@ -76,6 +76,8 @@ LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
 # the handbook contents' page numbers (overrides/partials/handbook-front.html).
 PAGE_OF_ATTR = re.compile(r'(\sdata-page-of=")([^"]*)(")')
 ABBR_TAG = re.compile(r"</?abbr\b[^>]*>")
+# A glossary term's link (scripts/glossary.py).
+GLOSSARY_TERM = 'class="glossary-term"'
 FRONT_HEADING = re.compile(r'<p\b[^>]*\sdata-pdf-heading="(\d)"[^>]*>(.*?)</p>', re.S)
 SRC_ATTR = re.compile(r'(\ssrc=")([^"]*)(")')
 
@@ -107,8 +109,8 @@ def _section(page: PrintPage, keys: set[str], site_url: str | None, addresses: b
 
     A link whose target is not in the document (nor on the live site) becomes
     plain text: a ``<span>`` with the link's classes, so a screen reader meets
-    no link that goes nowhere. Inside a link, glossary ``<abbr>`` marks are
-    dropped: they would split the link in the PDF. With ``addresses``, a link
+    no link that goes nowhere. Glossary terms are plain words (their links and
+    ``<abbr>`` marks would only add tab stops and split links in the PDF). With ``addresses``, a link
     to the web is followed by its address in brackets, outside the link, for
     paper.
     """
@@ -123,6 +125,9 @@ def _section(page: PrintPage, keys: set[str], site_url: str | None, addresses: b
     def link(m: re.Match) -> str:
         attributes, content = m.group(1), ABBR_TAG.sub("", m.group(2))
         href = re.search(r'\shref="([^"]*)"', attributes)
+        if GLOSSARY_TERM in attributes:
+            # On paper a glossary term is a word like any other (the glossary is at the back).
+            return content
         if href is None:
             return f"<span{attributes}>{content}</span>"
         target = resolve(href.group(1))
