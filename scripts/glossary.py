@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import posixpath
 import sys
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from pathlib import Path
-
-import xml.etree.ElementTree as etree
 
 from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
