@@ -33,6 +33,9 @@ stops making the mistake (so the correction can be dropped):
    marked ``data-pdf-heading`` become the structure types ``FrontH1`` and
    ``FrontH2``, role-mapped to ``H1`` and ``H2``: headings to a screen reader.
    (Not a WeasyPrint mistake, so no test pins it; tests/test_pdf_audit.py checks it.)
+8. Page furniture in the body: the line under each checklist saying where the
+   sheet came from (``print-footer``) is a pagination artifact, like a running
+   footer. (Not a WeasyPrint mistake either; tests/test_pdf_audit.py checks it.)
 """
 
 from __future__ import annotations
@@ -558,11 +561,26 @@ def front_headings(tree: Tree, headings) -> None:
         raise ValueError(f"pdf_tag_fixes: no paragraph reads {pending[0][1]!r} for a heading")
 
 
-def correct(data: bytes, source_text: str | None = None, headings=()) -> bytes:
+# Correction 8.
+def furniture_out_of_the_tree(tree: Tree, furniture) -> None:
+    """Paragraphs reading exactly one of ``furniture`` leave the tree (correction 3 makes them artifacts)."""
+    wanted = set(furniture)
+    if not wanted:
+        return
+    for element, page in list(tree.elements()):
+        kids = [kid for kid in _kids(element)
+                if not (_is_element(kid) and kid.S == "/P"
+                        and " ".join(tree.text(kid, tree.page_of(element, page)).split()) in wanted)]
+        if len(kids) != len(_kids(element)):
+            _set_kids(element, kids)
+
+
+def correct(data: bytes, source_text: str | None = None, headings=(), furniture=()) -> bytes:
     """The corrected PDF for WeasyPrint's ``data``.
 
     ``source_text``: the text of the HTML it was printed from; ``headings``:
-    (level, text) of each paragraph to read as a heading, in order.
+    (level, text) of each paragraph to read as a heading, in order;
+    ``furniture``: the text of paragraphs that are page furniture.
     """
     spaces_at = source_spaces(source_text) if source_text is not None else None
     pdf = pikepdf.open(io.BytesIO(data))
@@ -578,6 +596,7 @@ def correct(data: bytes, source_text: str | None = None, headings=()) -> bytes:
     describe_links(tree, lambda target: names.get(target))
     table_headers_and_lists(tree)
     front_headings(tree, headings)
+    furniture_out_of_the_tree(tree, furniture)
     # Last: what the corrections above left out of the tree becomes an artifact too.
     margin_text_as_artifacts(tree, entries)
     _write_parent_tree(pdf, entries)

@@ -78,6 +78,7 @@ PAGE_OF_ATTR = re.compile(r'(\sdata-page-of=")([^"]*)(")')
 ABBR_TAG = re.compile(r"</?abbr\b[^>]*>")
 # A glossary term's link (scripts/glossary.py).
 GLOSSARY_TERM = 'class="glossary-term"'
+PRINT_FOOTER = re.compile(r'<p class="print-footer">(.*?)</p>', re.S)
 FRONT_HEADING = re.compile(r'<p\b[^>]*\sdata-pdf-heading="(\d)"[^>]*>(.*?)</p>', re.S)
 SRC_ATTR = re.compile(r'(\ssrc=")([^"]*)(")')
 
@@ -201,6 +202,8 @@ def render(html: str, base_url: str, where: str, forms: bool = False):
     # Paragraphs that are headings to a screen reader (data-pdf-heading), in order.
     document.pdf_headings = [(int(level), " ".join(source_text(text).split()))
                              for level, text in FRONT_HEADING.findall(html)]
+    # The line under each checklist saying where the sheet came from: page furniture.
+    document.pdf_furniture = {" ".join(source_text(text).split()) for text in PRINT_FOOTER.findall(html)}
     return document
 
 
@@ -224,7 +227,7 @@ def write(document, target: Path | None, *, title: str, lang: str, description: 
     document.metadata.authors = list(authors or [])
     # What WeasyPrint writes, corrected where it reads badly to a screen reader (pdf_tag_fixes).
     data = pdf_tag_fixes.correct(document.write_pdf(None, **PDF_OPTIONS), getattr(document, "source_text", None),
-                                 getattr(document, "pdf_headings", ()))
+                                 getattr(document, "pdf_headings", ()), getattr(document, "pdf_furniture", ()))
     if target is None:
         return data
     target.parent.mkdir(parents=True, exist_ok=True)

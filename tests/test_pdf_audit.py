@@ -166,3 +166,14 @@ def test_cover_title_and_contents_are_headings_and_levels_never_skip(audits):
     assert headings[:3] == [(1, "Going No Contact"), (2, "Get help now"), (1, "Contents")], headings[:4]
     for (before, _), (level, text) in zip(headings, headings[1:], strict=False):
         assert level <= before + 1, f"{text!r}: a heading of level {level} after level {before}"
+
+
+def test_checklists_footer_line_is_page_furniture(audits, site_dir):
+    import pdfplumber
+
+    result = audits["downloads/checklists.pdf"]
+    with pdfplumber.open(site_dir / "downloads/checklists.pdf") as pdf:
+        printed = pdf.pages[0].extract_text() or ""
+    assert "checklists/day-one.html" in printed, "the sheet no longer says where it came from"
+    read = " ".join(pdf_audit.page_text(result, n) for n in range(len(result["pdf"].pages)))
+    assert "checklists/" not in read, "the footer line is read as body text"
