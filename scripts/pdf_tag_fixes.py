@@ -48,7 +48,6 @@ from dataclasses import dataclass, field
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
-CONTENTS = Name.Contents
 
 
 # ---------------------------------------------------------------------------
