@@ -48,8 +48,6 @@ from dataclasses import dataclass, field
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
-
-
 # ---------------------------------------------------------------------------
 # Reading the text of each marked-content sequence
 # ---------------------------------------------------------------------------
