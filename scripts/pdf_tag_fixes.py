@@ -36,6 +36,11 @@ stops making the mistake (so the correction can be dropped):
 8. Page furniture in the body: the line under each checklist saying where the
    sheet came from (``print-footer``) is a pagination artifact, like a running
    footer. (Not a WeasyPrint mistake either; tests/test_pdf_audit.py checks it.)
+9. One tree for the document, not one per page. WeasyPrint tags each page on
+   its own, so a section or a list cut by a page break becomes two. Here what
+   goes on from one page to the next (as the layout says, ``print_pdf``) is
+   joined into one element; a table is left as one per page, each with its
+   header row.
 """
 
 from __future__ import annotations
@@ -572,12 +577,48 @@ def furniture_out_of_the_tree(tree: Tree, furniture) -> None:
             _set_kids(element, kids)
 
 
-def correct(data: bytes, source_text: str | None = None, headings=(), furniture=()) -> bytes:
+# Correction 9.
+def join_across_pages(tree: Tree, continued, entries: dict) -> None:
+    """Join the elements that go on from page n to page n + 1 (``continued[n]`` levels deep)."""
+    document = next(top for top in _kids(tree.pdf.Root.StructTreeRoot) if _is_element(top))
+
+    def join(a, b, levels: int) -> None:
+        kids = _kids(b)
+        if levels > 1 and kids and _kids(a):
+            last, first = _kids(a)[-1], kids[0]
+            if (_is_element(last) and _is_element(first) and last.S == first.S
+                    and str(last.S) not in ("/Table", "/Figure", "/Form", "/Link")):
+                join(last, first, levels - 1)
+                kids = kids[1:]
+        for kid in kids:
+            a.K.append(_mcid_on(b, kid, a))
+            if _is_element(kid):
+                kid.P = a
+        _adopt(b, a, entries)
+
+    for page, levels in enumerate(continued):
+        if levels < 1:
+            continue
+        tops = _kids(document)
+        # The first element made on the next page, and the one before it (which may
+        # have begun pages earlier, once joined).
+        starts = [i for i, top in enumerate(tops) if _is_element(top) and tree.page_of(top) == page + 1]
+        if not starts or starts[0] == 0 or not _is_element(tops[starts[0] - 1]):
+            continue
+        a, b = tops[starts[0] - 1], tops[starts[0]]
+        if a.S != b.S or str(a.S) == "/Table":
+            continue
+        join(a, b, levels)
+        _set_kids(document, tops[:starts[0]] + tops[starts[0] + 1:])
+
+
+def correct(data: bytes, source_text: str | None = None, headings=(), furniture=(), continued=()) -> bytes:
     """The corrected PDF for WeasyPrint's ``data``.
 
     ``source_text``: the text of the HTML it was printed from; ``headings``:
     (level, text) of each paragraph to read as a heading, in order;
-    ``furniture``: the text of paragraphs that are page furniture.
+    ``furniture``: the text of paragraphs that are page furniture;
+    ``continued``: for each page after the first, how many elements go on from the page before.
     """
     spaces_at = source_spaces(source_text) if source_text is not None else None
     pdf = pikepdf.open(io.BytesIO(data))
@@ -585,6 +626,7 @@ def correct(data: bytes, source_text: str | None = None, headings=(), furniture=
         return data
     tree = Tree(pdf)
     entries = _parent_tree_entries(pdf)
+    join_across_pages(tree, continued, entries)
     one_link_one_element(tree, entries)
     remove_empty_elements(tree, entries)
     if spaces_at is not None:

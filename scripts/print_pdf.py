@@ -202,9 +202,39 @@ def render(html: str, base_url: str, where: str, forms: bool = False):
     # Paragraphs that are headings to a screen reader (data-pdf-heading), in order.
     document.pdf_headings = [(int(level), " ".join(source_text(text).split()))
                              for level, text in FRONT_HEADING.findall(html)]
+    document.pdf_continued = continued_levels(document)
     # The line under each checklist saying where the sheet came from: page furniture.
     document.pdf_furniture = {" ".join(source_text(text).split()) for text in PRINT_FOOTER.findall(html)}
     return document
+
+
+def continued_levels(document) -> list[int]:
+    """For each page after the first, how many nested elements (below ``<body>``) go on from the page before.
+
+    A list cut by a page break goes on: its section, the list and so on. WeasyPrint
+    tags each page on its own, and pdf_tag_fixes joins what goes on (correction 9).
+    """
+    from weasyprint.formatting_structure import boxes
+
+    def chain(page, last: bool) -> list:
+        found, box = [], page._page_box
+        while isinstance(box, boxes.ParentBox) and box.children:
+            blocks = [kid for kid in box.children
+                      if not isinstance(kid, boxes.LineBox | boxes.InlineLevelBox | boxes.MarginBox)]
+            if not blocks:
+                break
+            box = blocks[-1] if last else blocks[0]
+            if box.element_tag not in ("html", "body"):
+                found.append((box.element_tag, id(box.element)))
+        return found
+
+    levels = []
+    for before, page in zip(document.pages, document.pages[1:], strict=False):
+        ends, starts, shared = chain(before, True), chain(page, False), 0
+        while shared < min(len(ends), len(starts)) and ends[shared] == starts[shared]:
+            shared += 1
+        levels.append(shared)
+    return levels
 
 
 def source_text(html: str) -> str:
@@ -227,7 +257,8 @@ def write(document, target: Path | None, *, title: str, lang: str, description: 
     document.metadata.authors = list(authors or [])
     # What WeasyPrint writes, corrected where it reads badly to a screen reader (pdf_tag_fixes).
     data = pdf_tag_fixes.correct(document.write_pdf(None, **PDF_OPTIONS), getattr(document, "source_text", None),
-                                 getattr(document, "pdf_headings", ()), getattr(document, "pdf_furniture", ()))
+                                 getattr(document, "pdf_headings", ()), getattr(document, "pdf_furniture", ()),
+                                 getattr(document, "pdf_continued", ()))
     if target is None:
         return data
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -177,3 +177,13 @@ def test_checklists_footer_line_is_page_furniture(audits, site_dir):
     assert "checklists/day-one.html" in printed, "the sheet no longer says where it came from"
     read = " ".join(pdf_audit.page_text(result, n) for n in range(len(result["pdf"].pages)))
     assert "checklists/" not in read, "the footer line is read as body text"
+
+
+def test_a_page_break_cuts_no_section_or_list_in_two(audits, nav_pages):
+    result = audits[HANDBOOK]
+    top = [e for e in result["elements"] if e.parent is not None and e.parent.tag == "/Document"]
+    # One section per site page, however many sheets it fills (WeasyPrint makes one per sheet).
+    assert len(top) == len(nav_pages), [e.tag for e in top]
+    across = [e for e in result["elements"]
+              if e.tag == "/L" and len({k.page for k in e.kids if isinstance(k, pdf_audit.Element)}) > 1]
+    assert across, "no list goes on over a page break: is each list still cut in two?"
