@@ -140,3 +140,29 @@ def test_a_pdf_without_tags_is_left_alone():
     data = HTML(string="<p>plain</p>").write_pdf()
     assert pdf_tag_fixes.correct(data) == data
     assert pikepdf.open(io.BytesIO(data))
+
+
+# Correction 9.
+LONG_LIST = ('<!DOCTYPE html><html lang="en"><body><section><h1>List</h1><ul>'
+             + "".join(f"<li>Item {n}: {'a few words ' * 12}</li>" for n in range(40)) + "</ul></section></body></html>")
+
+
+def _lists(path) -> list:
+    return [e for e in pdf_audit.audit(path)["elements"] if e.tag == "/L"]
+
+
+def test_weasyprint_still_tags_each_sheet_on_its_own(tmp_path):
+    from weasyprint import HTML
+
+    path = tmp_path / "raw.pdf"
+    path.write_bytes(HTML(string=LONG_LIST).write_pdf(**print_pdf.PDF_OPTIONS))
+    assert len(_lists(path)) > 1, "WeasyPrint now keeps a list cut by a page break whole"
+
+
+def test_a_list_cut_by_a_page_break_is_one_list(tmp_path):
+    document = print_pdf.render(LONG_LIST, tmp_path.as_uri() + "/", "test")
+    assert len(document.pages) > 1 and all(levels >= 2 for levels in document.pdf_continued)
+    path = tmp_path / "corrected.pdf"
+    print_pdf.write(document, path, title="List", lang="en", description="A long list.")
+    lists = _lists(path)
+    assert len(lists) == 1 and len([k for k in lists[0].kids if isinstance(k, pdf_audit.Element)]) == 40
