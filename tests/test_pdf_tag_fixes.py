@@ -144,7 +144,8 @@ def test_a_pdf_without_tags_is_left_alone():
 
 # Correction 9.
 LONG_LIST = ('<!DOCTYPE html><html lang="en"><body><section><h1>List</h1><ul>'
-             + "".join(f"<li>Item {n}: {'a few words ' * 12}</li>" for n in range(40)) + "</ul></section></body></html>")
+             + "".join(f"<li>Item {n}: {'a few words ' * 12}</li>" for n in range(40))
+             + "</ul></section></body></html>")
 
 
 def _lists(path) -> list:
