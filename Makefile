@@ -66,3 +66,13 @@ setup-bench:
 
 clean:
 	rm -rf site build .pytest_cache
+
+# --- pa11y (tests/test_pa11y.py): a second accessibility checker, HTML_CodeSniffer
+# and axe, on every built page. PUPPETEER_SKIP_DOWNLOAD: it drives Debian's Chromium
+# (/usr/bin/chromium) and downloads no browser of its own. pa11y-ci 4.x runs on Node 20.
+PA11Y := pa11y-ci@4.1.1
+.PHONY: setup-pa11y
+setup: setup-pa11y
+setup-pa11y:
+	@test -x $(TOOLS)/node_modules/.bin/pa11y-ci || \
+		PUPPETEER_SKIP_DOWNLOAD=1 npm install --silent --no-audit --no-fund --prefix $(TOOLS) $(PA11Y)

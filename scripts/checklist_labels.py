@@ -8,6 +8,11 @@ the box, so a screen reader says "checkbox" with no name, and axe reports
 label, so the text names the box. The box still draws the same way, because
 Material positions it from the list item, not from the label.
 
+The boxes can be ticked on screen: pymdownx.tasklist writes them
+``disabled``, which would leave a page that says "tick what you can" with
+boxes that cannot be ticked. Nothing is stored: a tick lasts until the page
+is left (site.css draws the box; print.css the printed one).
+
 An item with no text, or task-list markup this step no longer recognises,
 stops the build with an error naming the page.
 """
@@ -28,6 +33,8 @@ TASK = re.compile(
     re.S,
 )
 TAGS = re.compile(r"<[^>]+>")
+# The checkbox's disabled attribute (pymdownx.tasklist writes "disabled" or 'disabled="disabled"').
+DISABLED = re.compile(r'\sdisabled(="disabled")?(?=[\s/>])')
 
 
 def label_checkboxes(html: str, where: str = "page") -> str:
@@ -38,7 +45,7 @@ def label_checkboxes(html: str, where: str = "page") -> str:
         if not TAGS.sub("", text).strip():
             raise PluginError(f"{where}: a checklist item has no text, so its checkbox would have no name")
         body = text.rstrip()
-        return f"{box}{body}</label>{text[len(body):]}"
+        return f"{DISABLED.sub('', box)}{body}</label>{text[len(body):]}"
 
     labelled, count = TASK.subn(wrap, html)
     if count != html.count(CONTROL):

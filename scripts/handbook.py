@@ -54,7 +54,7 @@ class Handbook:
         site = Path(self.config.site_dir)
         pages = [print_pdf.PrintPage(url, content.replace(SIZE_PLACEHOLDER, SIZE_IN_PDF), site / url)
                  for content, _, url in rendered]
-        head, body = print_pdf.combine(pages, self.config.site_url)
+        head, body = print_pdf.combine(pages, self.config.site_url, addresses=True)
         document = print_pdf.document_html(head, body, "handbook", self.config.theme["language"])
         problems = print_pdf.missing_targets(document)
         for problem in problems:

@@ -147,6 +147,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         raise PluginError(exc.args[0]) from exc
     # The glossary page spells every term out: no hovers there.
     build.glossary.enabled = page.file.src_uri != "glossary.md"
+    build.glossary.page_src = page.file.src_uri
     return markdown
 
 

@@ -18,7 +18,10 @@ LEADING_COMMENT = re.compile(r"\A\{#-.*?-#\}\n(\{% macro .*?\{%- endmacro %\}\n)
 # What the project adds to each overridden partial (see OVERRIDDEN_PARTIALS).
 ADDITIONS = {
     "partials/header.html": re.compile(r'[ \t]*\{\{ toggle_button\(.*?\) \}\}\n'),
-    "partials/search.html": re.compile(r"""(?<=role="dialog") aria-label="\{\{ lang\.t\('search'\) \}\}\""""),
+    "partials/search.html": re.compile(r"""(?<=role="dialog") aria-label="\{\{ lang\.t\('search'\) \}\}\""""
+                                       r'|(?<=name="search") method="dialog"'
+                                       r"""|[ \t]*<button type="submit" class="md-search__submit" tabindex="-1">"""
+                                       r"""\{\{ lang\.t\('search\.placeholder'\) \}\}</button>\n"""),
     "partials/toc.html": re.compile(r'\{% if not \(page\.is_index and "navigation\.indexes" in features\) %\}'
                                     r"(?= for=)|(?<=for=\"__toc\")\{% endif %\}"),
 }
