@@ -1,7 +1,9 @@
 """Two builds of one commit with one SOURCE_DATE_EPOCH are byte-identical, the zip and the spreadsheet included.
 
 The session build (tests/conftest.py) already sets SOURCE_DATE_EPOCH; this
-builds once more with the same value and compares every file.
+builds once more with the same value and compares every file. That second
+build also sets LIVE_RELOAD=on, the preview's switch: a build with downloads
+must ignore it (tests/test_preview.py checks the preview side).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ def _epoch() -> dt.datetime:
 
 def test_a_second_build_is_byte_identical(site_dir, tmp_path):
     again = tmp_path / "site"
-    result = run_build(ROOT, again)
+    result = run_build(ROOT, again, env={"LIVE_RELOAD": "on"})
     assert result.returncode == 0, result.stdout + result.stderr
     first, second = _digests(site_dir), _digests(again)
     assert first.keys() == second.keys(), sorted(first.keys() ^ second.keys())
