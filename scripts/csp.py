@@ -48,13 +48,14 @@ DIRECTIVES = (
 
 # Browser features the site never uses, each turned off for every page: a
 # script injected into the page could not use them either. Names Chromium
-# knows only (an unknown one is a console warning); Firefox and Safari ignore
+# knows only (an unknown one is a console error: Chromium on Linux knows
+# neither bluetooth nor web-share, so they are left out); Firefox and Safari ignore
 # the header today.
 FEATURES_OFF = (
-    "accelerometer", "autoplay", "bluetooth", "camera", "display-capture", "encrypted-media",
+    "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
     "fullscreen", "gamepad", "geolocation", "gyroscope", "hid", "idle-detection", "local-fonts",
     "magnetometer", "microphone", "midi", "payment", "picture-in-picture", "publickey-credentials-get",
-    "screen-wake-lock", "serial", "usb", "web-share", "xr-spatial-tracking",
+    "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
 )
 
 # Headers that only a server can send; the CSP is added to them.
