@@ -134,6 +134,7 @@ def test_quick_exit_escape_twice_from_a_text_box(reader, engine_server):
     reader.press("Escape")
     reader.press("Escape")
     _assert_left(reader, engine_server)
+    reader.fresh()  # puppeteer's Firefox waits forever for a load after Back from the cache
     reader.goto(engine_server + "guide/what-to-expect.html")
     reader.click("input.md-search__input")
     reader.type("hoover")
