@@ -35,7 +35,7 @@ PUPPETEER := puppeteer-core@24.43.1
 TOOLS := build/tools
 
 .PHONY: help serve test lint build readability seed-check check-data setup setup-python setup-system setup-tools \
-	setup-bench bench clean
+	setup-bench bench bench-search clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -70,6 +70,9 @@ check-data: setup-python ## Check data/helplines.yml and list the checklists' it
 
 bench: setup setup-bench ## Compare build time, page weight, paint times, search and Lighthouse with a default Material site
 	$(UV) run python scripts/benchmark.py
+
+bench-search: setup ## Search timings only (one build of each site): quicker than make bench
+	$(UV) run python scripts/benchmark.py --search-only
 
 setup: setup-python setup-system setup-tools
 
