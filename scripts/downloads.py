@@ -17,7 +17,8 @@ them: each is then a short text file saying so, the handbook's size reads
 ``mimetypes``), so a note named ``.pdf`` would go out as a PDF and download;
 in the preview the downloads' file types are text instead, and each link opens
 its note in the browser (``tests/test_preview.py`` checks this against the
-real ``mkdocs serve``). The switch is read by MkDocs itself (``extra.downloads`` and the pdf-export
+real ``mkdocs serve``; the change is to the one preview process only). The
+switch is read by MkDocs itself (``extra.downloads`` and the pdf-export
 plugin's ``enabled``, both ``!ENV [DOWNLOADS, true]`` in mkdocs.yml).
 """
 
