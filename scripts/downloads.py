@@ -13,13 +13,20 @@ Markdown link to one is checked by the strict build like any other link.
 ``DOWNLOADS=off`` in the environment (``make serve`` sets it) builds none of
 them: each is then a short text file saying so, the handbook's size reads
 "not built in this preview", and the build log says it on every rebuild.
-The switch is read by MkDocs itself (``extra.downloads`` and the pdf-export
+``mkdocs serve`` sends each file with the type its name suggests (Python's
+``mimetypes``), so a note named ``.pdf`` would go out as a PDF and download;
+in the preview the downloads' file types are text instead, and each link opens
+its note in the browser (``tests/test_preview.py`` checks this against the
+real ``mkdocs serve``; the change is to the one preview process only). The
+switch is read by MkDocs itself (``extra.downloads`` and the pdf-export
 plugin's ``enabled``, both ``!ENV [DOWNLOADS, true]`` in mkdocs.yml).
 """
 
 from __future__ import annotations
 
 import logging
+import mimetypes
+from pathlib import PurePosixPath
 
 from mkdocs.structure.files import File
 
@@ -51,5 +58,7 @@ def register(files, config, data) -> None:
     for uri in BUILT_LATER:
         files.append(File.generated(config, uri, content=b"" if enabled(config) else PREVIEW_TEXT))
     if not enabled(config):
+        for suffix in {PurePosixPath(f.src_uri).suffix for f in files if f.src_uri.startswith(f"{FOLDER}/")}:
+            mimetypes.add_type("text/plain", suffix)
         log.info("DOWNLOADS=off: the PDFs, forms and zip are not built in this preview "
                  "(their links open a note); run `make build` to build them")

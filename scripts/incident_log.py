@@ -25,9 +25,11 @@ import csv
 import io
 import re
 import sys
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import build_time
 import html_templates
 import print_pdf
 from datafiles import DATA_DIR, ROOT, DataError, load, reject_unknown, require
@@ -205,6 +207,7 @@ def build_xlsx(definition: Definition, rows: int = XLSX_ROWS) -> bytes:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.writer.excel import ExcelWriter
 
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -266,9 +269,15 @@ def build_xlsx(definition: Definition, rows: int = XLSX_ROWS) -> bytes:
             person.cell(row=row, column=col).alignment = wrap
         person.row_dimensions[row].height = 45 if item.kind == "longtext" else 30
 
+    # Reproducible: openpyxl dates the document and its zip entries "now";
+    # both become the build's time (SOURCE_DATE_EPOCH when set).
+    when = build_time.now()
+    book.properties.created = when.replace(tzinfo=None)
+    book.properties.modified = when.replace(tzinfo=None)
     out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    archive = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    ExcelWriter(book, archive).save()  # what openpyxl's save() does, less its "modified = now"
+    return build_time.restamp_zip(out.getvalue(), when)
 
 
 def _validation(DataValidation, column: Column):

@@ -30,14 +30,25 @@ def launch(playwright):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: tuple[tuple[str, str], ...] = ()
+
+    def end_headers(self):
+        for name, value in self.extra_headers:
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args):
         pass
 
 
 @contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on loopback for the duration; yields its base URL (ending in /)."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve(folder: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve ``folder`` on loopback for the duration; yields its base URL (ending in /).
+
+    ``headers`` are sent with every response, as a host sends those of ``_headers``.
+    """
+    handler_class = type("_Handler", (_QuietHandler,), {"extra_headers": tuple((headers or {}).items())})
+    handler = functools.partial(handler_class, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

@@ -2,6 +2,10 @@
 
 The reader unzips it and opens ``index.html``: every page, search included,
 works from disk. Built last, once every other file of the site exists.
+
+Reproducible: entries in name order, each dated the build's time
+(``build_time``: ``SOURCE_DATE_EPOCH`` when set) with the same permissions,
+so two builds of one commit give the same bytes.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ import zipfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+
+import build_time
 
 ZIP_URI = "downloads/going-no-contact.zip"
 ZIP_ROOT = "going-no-contact"
@@ -46,12 +52,13 @@ def build_zip(site: Path) -> Path:
     target = site / ZIP_URI
     target.parent.mkdir(parents=True, exist_ok=True)
     members = sorted(p for p in site.rglob("*") if p.is_file() and p != target)
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr(f"{ZIP_ROOT}/README.txt", ZIP_README)
+    when = build_time.now()
+    with zipfile.ZipFile(target, "w") as archive:
+        archive.writestr(build_time.zip_entry(f"{ZIP_ROOT}/README.txt", when), ZIP_README, compresslevel=9)
         for path in members:
-            name = f"{ZIP_ROOT}/{path.relative_to(site).as_posix()}"
+            entry = build_time.zip_entry(f"{ZIP_ROOT}/{path.relative_to(site).as_posix()}", when)
+            content = path.read_bytes()
             if path == site / START_PAGE:
-                archive.writestr(name, zip_copy_of_start_page(path.read_text(encoding="utf-8")))
-            else:
-                archive.write(path, name)
+                content = zip_copy_of_start_page(content.decode("utf-8")).encode("utf-8")
+            archive.writestr(entry, content, compresslevel=9)
     return target

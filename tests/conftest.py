@@ -13,7 +13,18 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def source_date_epoch() -> str:
+    """The README's SOURCE_DATE_EPOCH: the environment's, else the last commit's time, else a fixed one."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    found = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
+    return found.stdout.strip() if found.returncode == 0 and found.stdout.strip() else "1764547200"
+
+
+# Every build in the tests is dated like a release build, so two builds can be compared byte for byte.
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch()}
 
 # The build-time scripts (helplines, glossary, incident_log, ...) are imported by tests as modules.
 # Fixtures here import them when they run: tests/test_build.py copies this file

@@ -107,3 +107,108 @@ def test_external_links_send_no_referrer(site_dir):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for a in soup.find_all("a", href=HOST):
             assert {"noopener", "noreferrer"} <= set(a.get("rel") or []), f"{page.name}: {a['href']}"
+
+
+# ---------------------------------------------------------------------------
+# Header files for hosts that send headers, and the pages served with them
+# ---------------------------------------------------------------------------
+
+# What every header file must send, read back from the files (not from scripts/csp.py).
+REQUIRED_HEADERS = {
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+}
+# Features the site never uses; each must be off ("=()") in the Permissions-Policy.
+FEATURES_NEVER_USED = {"camera", "microphone", "geolocation", "payment", "usb", "serial", "hid",
+                       "midi", "display-capture", "publickey-credentials-get", "xr-spatial-tracking"}
+
+
+def netlify_headers(site_dir) -> dict[str, str]:
+    """``_headers`` as Netlify and Cloudflare Pages read it: one ``/*`` rule, indented ``Name: value`` lines."""
+    lines = (site_dir / "_headers").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "/*", lines[0]
+    pairs = [line.strip().split(": ", 1) for line in lines[1:] if line.strip()]
+    assert all(line.startswith("  ") for line in lines[1:] if line.strip())
+    return dict(pairs)
+
+
+def nginx_headers(site_dir) -> dict[str, str]:
+    text = (site_dir / "nginx-headers.conf").read_text(encoding="utf-8")
+    return dict(re.findall(r'^add_header (\S+) "([^"]*)" always;$', text, re.M))
+
+
+def test_every_header_file_sends_the_same_headers(site_dir):
+    netlify, nginx = netlify_headers(site_dir), nginx_headers(site_dir)
+    assert netlify == nginx
+    for name, value in REQUIRED_HEADERS.items():
+        assert netlify.get(name) == value, name
+    features = dict(item.strip().split("=", 1) for item in netlify["Permissions-Policy"].split(","))
+    assert all(value == "()" for value in features.values()), features
+    assert FEATURES_NEVER_USED <= features.keys(), FEATURES_NEVER_USED - features.keys()
+    assert "frame-ancestors 'none'" in netlify["Content-Security-Policy"]
+
+
+def test_headers_file_fits_cloudflare_limits(site_dir):
+    """Cloudflare Pages: at most 100 rules and 2,000 characters a line."""
+    lines = (site_dir / "_headers").read_text(encoding="utf-8").splitlines()
+    assert max(len(line) for line in lines) <= 2000
+    assert sum(1 for line in lines if line and not line.startswith((" ", "#"))) <= 100
+
+
+def test_pages_served_with_the_headers_work(browser, site_dir):
+    """Served as Netlify would, with _headers: no policy error on any page; search runs; the quick exit leaves."""
+    import local_browser
+    from conftest import NEUTRAL_SITE, exit_context, html_path
+
+    nav = project_config.nav_sources(project_config.read()["nav"])
+    with local_browser.serve(site_dir, headers=netlify_headers(site_dir)) as url:
+        ctx = exit_context(browser)
+        page = ctx.new_page()
+        problems = []
+        page.on("console", lambda msg: problems.append(f"{page.url}: {msg.text}")
+                if msg.type in {"error", "warning"} else None)
+        page.on("pageerror", lambda error: problems.append(f"{page.url}: {error}"))
+        for src in nav + ["404.md"]:
+            response = page.goto(url + html_path(src))
+            assert response.headers.get("cross-origin-opener-policy") == "same-origin"
+        page.goto(url + "index.html")
+        page.locator("input.md-search__input").click()
+        page.locator("input.md-search__input").type("hoovering", delay=20)
+        page.wait_for_selector(".md-search-result__item", timeout=10000)
+        page.goto(url + "write-your-log.html")
+        page.wait_for_load_state("load")
+        page.click("[data-quick-exit-link]")
+        page.wait_for_url(NEUTRAL_SITE, timeout=5000)
+        ctx.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_sitemap_lists_every_page_when_site_url_is_known(tmp_path):
+    """SITE_URL set: the sitemap names every page at that address (a quick build without downloads)."""
+    from conftest import ROOT, html_path, run_build
+
+    site = tmp_path / "site"
+    result = run_build(ROOT, site, env={"DOWNLOADS": "off", "SITE_URL": "https://guide.example/no-contact/"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    listed = set(re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8")))
+    nav = project_config.nav_sources(project_config.read()["nav"])
+    assert listed == {"https://guide.example/no-contact/" + html_path(src) for src in nav}
+
+
+def test_github_pages_workflow_runs_the_readme_build():
+    import yaml
+
+    from conftest import ROOT
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = [step.get("run", "").strip() for step in steps]
+    assert "make build" in runs
+    assert "make build" in (ROOT / "README.md").read_text(encoding="utf-8")
+    build = next(step for step in steps if step.get("run", "").strip() == "make build")
+    assert build["env"]["SITE_URL"].startswith("https://")
+    upload = next(step for step in steps if "upload-pages-artifact" in step.get("uses", ""))
+    assert upload["with"]["path"] == "site"

@@ -5,10 +5,14 @@
  * (about 100 KB) are most of what a page would cost. A reader on slow or
  * costly data who only reads should not pay for them, and nothing else on
  * the page needs them: menus, contents and the quick exit work without.
- * They load when search is opened or focused (click, tap, Tab), on the keys
- * "/", "s" or "f" (Material's own shortcuts). Search words never go into
- * an address: mkdocs.yml leaves out search.highlight, which opens a result
- * as page.html?h=words and so writes them into the browser's history.
+ * They start loading at the first sign the reader means to search, so the
+ * results are ready by the time a query is typed: the pointer over the search
+ * button or box (a mouse resting there, a finger landing on it), the box
+ * focused (click, tap, Tab) or a key pressed in it, or the keys "/", "s" or
+ * "f" (Material's own shortcuts). Reading, scrolling and moving the pointer
+ * over the page load nothing. Search words never go into an address:
+ * mkdocs.yml leaves out search.highlight, which opens a result as
+ * page.html?h=words and so writes them into the browser's history.
  *
  * Menus by keyboard. Material opens its menu drawer and search box with
  * hidden checkboxes and icon labels that a keyboard cannot reach.
@@ -31,6 +35,9 @@
     drawerToggleId: "__drawer",
     searchToggleId: "__search",
     searchInput: "[data-md-component=search-query]",
+    // Where a pointer shows the reader means to search: Material's search icon
+    // label and form (the header's Search button is ours: data-toggle).
+    searchIntent: "label[for=__search], [data-toggle=__search], [data-md-component=search] form",
     drawer: ".md-sidebar--primary",
     // Section titles inside the drawer ("back" to the list above).
     drawerSectionTitles: "label.md-nav__title:not([for=__drawer])",
@@ -192,8 +199,13 @@
       }
     });
   }
+  Array.prototype.forEach.call(document.querySelectorAll(MATERIAL.searchIntent), function (element) {
+    element.addEventListener("pointerenter", loadMaterial);
+    element.addEventListener("pointerdown", loadMaterial);
+  });
   if (input) {
     input.addEventListener("focus", loadMaterial);
+    input.addEventListener("keydown", loadMaterial);
     // Enter before Material is ready would reload the page with ?query=.
     if (input.form) {
       input.form.addEventListener("submit", function (event) {
