@@ -640,7 +640,10 @@ def correct(data: bytes, source_text: str | None = None, headings=(), furniture=
     margin_text_as_artifacts(tree, entries)
     _write_parent_tree(pdf, entries)
     out = io.BytesIO()
-    pdf.save(out, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    # deterministic_id: the file /ID from the content, not random, so two builds from one
+    # SOURCE_DATE_EPOCH give the same bytes (tests/test_reproducible.py).
+    pdf.save(out, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
+             deterministic_id=True)
     return out.getvalue()
 
 

@@ -119,6 +119,7 @@ COVERAGE = [
     ("Format page: a guessable passphrase can be tried offline", "log-file-format.md", "What the file cannot prove", "as fast and as often"),
     ("Format page names the stand-alone reader", "log-file-format.md", "A reader you can run", "read_log_file.py"),
     ("My safety plan: any link empties it", "my-safety-plan.md", "My safety plan", "following any link"),
+    ("Checklist ticks on screen are not saved", "checklists/index.md", "Checklists", "not saved anywhere"),
     ("Searching for the guide leaves a trace (device safety)", "safety/device-safety.md", "Finding this guide again", "private"),
     ("An unsent message goes on paper, not in the chat app", "checklists/when-you-feel-the-pull.md", "Buy some time", "notes app"),
     ("Supervised contact or exchange centres for handovers", "guide/when-no-contact-is-not-possible.md", "Shared children", "exchange centres"),
