@@ -20,8 +20,12 @@ TOOLS := build/tools
 
 .PHONY: serve test lint build setup setup-python setup-system setup-tools setup-bench bench clean
 
-serve: setup-python ## Preview at http://127.0.0.1:8000 with live reload (downloads not built: make build)
-	DOWNLOADS=off $(UV) run mkdocs serve -a 127.0.0.1:8000
+# The edition `make serve` previews: LANG_EDITION=es for the Spanish one (mkdocs.es.yml).
+LANG_EDITION ?= en
+SERVE_CONFIG := $(if $(filter es,$(LANG_EDITION)),mkdocs.es.yml,mkdocs.yml)
+
+serve: setup-python ## Preview at http://127.0.0.1:8000 with live reload (downloads not built: make build); LANG_EDITION=es previews Spanish
+	DOWNLOADS=off $(UV) run mkdocs serve -f $(SERVE_CONFIG) -a 127.0.0.1:8000
 
 test: setup lint ## Lint, then build the site once and run every test against it
 	$(UV) run pytest
@@ -29,8 +33,8 @@ test: setup lint ## Lint, then build the site once and run every test against it
 lint: setup-python ## ruff over the build scripts and tests (settings in pyproject.toml)
 	$(UV) run ruff check scripts overrides tests
 
-build: setup-python ## Build the site, PDFs and downloads into site/
-	$(UV) run mkdocs build --strict
+build: setup-python ## Build both editions (English at the root, Spanish in es/), PDFs and downloads into site/
+	$(UV) run python scripts/build_site.py
 
 bench: setup setup-bench ## Compare build time, page weight, paint times, search and Lighthouse with a default Material site
 	$(UV) run python scripts/benchmark.py

@@ -62,16 +62,11 @@ FILE_EXTENSION = ".txt"
 # Plan: a checklist item ending in a run of underscores is a blank to fill in.
 BLANK = re.compile(r"\s*:?\s*_{3,}\s*$")
 
-# The plan's own boxes for the reader's details: (key, label, help, kind).
+# The plan's own boxes for the reader's details: (key, kind). Their label is
+# strings "plan.KEY" and their help "plan.KEY_help" (the three people share "plan.person_help").
 PLAN_DETAILS = (
-    ("person1", "Safe person 1", "A name, and how you can reach them.", "text"),
-    ("person2", "Safe person 2", "A name, and how you can reach them.", "text"),
-    ("person3", "Safe person 3", "A name, and how you can reach them.", "text"),
-    ("place", "A safe place I can go", "A friend's home, a family member's home or a shelter.", "text"),
-    ("code", "My code word, and who knows it", "A word or short text that means \"I need help now\".", "text"),
-    ("bag", "Where my bag and copies of papers are", "For example, with a friend you trust.", "text"),
-    ("showup", "What I will do if they show up",
-     "For example: stay inside, lock the door, call the police.", "longtext"),
+    ("person1", "text"), ("person2", "text"), ("person3", "text"), ("place", "text"),
+    ("code", "text"), ("bag", "text"), ("showup", "longtext"),
 )
 
 
@@ -107,15 +102,19 @@ def render_log_form(data: SiteData) -> str:
         "csvHeader": incident_log.build_csv(definition).decode("utf-8"),
         "fields": [{"key": c.key, "label": c.label, "kind": c.kind, "width": c.width}
                    for c in definition.columns],
+        # Every message the script shows, in the edition's language (data/strings.yml, log_writer).
+        "messages": data.words["log_writer"],
     }
-    return html_templates.render("tools/log-form.html", columns=definition.columns, config_json=_json(config))
+    return html_templates.render("tools/log-form.html", columns=definition.columns, config_json=_json(config),
+                                 t=data.words)
 
 
 def render_log_entries(data: SiteData) -> str:
     """The entries table (filled by the script), the file buttons and their panels."""
     definition = data.incident_log
     return html_templates.render("tools/log-entries.html", title=definition.title, columns=definition.columns,
-                                 guidance=definition.guidance, min_passphrase=MIN_PASSPHRASE)
+                                 guidance=definition.guidance, min_passphrase=MIN_PASSPHRASE,
+                                 t=data.words)
 
 
 def render_format_table(data: SiteData) -> str:
@@ -168,9 +167,11 @@ def _plan_item(checklist_slug: str, index: int, text: str) -> dict:
 
 def render_plan_details(data: SiteData) -> str:
     """Boxes for the reader's own details (people, place, code word, what they will do)."""
-    details = [{"key": key, "label": label, "help": help_text, "kind": kind}
-               for key, label, help_text, kind in PLAN_DETAILS]
-    return html_templates.render("tools/plan-details.html", details=details)
+    words = data.words["plan"]
+    details = [{"key": key, "label": words[key], "kind": kind,
+                "help": words.get(f"{key}_help") or words["person_help"]}
+               for key, kind in PLAN_DETAILS]
+    return html_templates.render("tools/plan-details.html", details=details, t=data.words)
 
 
 def render_plan_checklists(data: SiteData) -> str:
@@ -182,9 +183,9 @@ def render_plan_checklists(data: SiteData) -> str:
                      "plan_items": [_plan_item(checklist.slug, next(numbered), item) for item in section.items]}
                     for section in checklist.sections]
         checklists.append({"slug": checklist.slug, "title": checklist.title, "sections": sections})
-    return html_templates.render("tools/plan-checklists.html", checklists=checklists)
+    return html_templates.render("tools/plan-checklists.html", checklists=checklists, t=data.words)
 
 
 def render_plan_help(data: SiteData) -> str:
     """The country select (none by default) and each country's help-now numbers."""
-    return html_templates.render("tools/plan-help.html", countries=data.countries)
+    return html_templates.render("tools/plan-help.html", countries=data.countries, t=data.words)
