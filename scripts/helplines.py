@@ -47,7 +47,8 @@ ENTRY_KEYS = {"name", "kind", "number", "tel", "channels", "hours", "for", "deta
               "source", "source_kind", "source_note", "checked", "crisis"}
 # Hours in these words send the reader elsewhere; the entry must say why.
 _VAGUE_HOURS = re.compile(r"\bcheck\b", re.I)
-COUNTRY_KEYS = {"name", "slug", "entries", "note"}
+# crisis_note: why a country has no line marked crisis (none confirmed in a source yet).
+COUNTRY_KEYS = {"name", "slug", "entries", "note", "crisis_note"}
 _TEL = re.compile(r"^\+?[0-9]{2,15}$")
 _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
@@ -196,8 +197,10 @@ def load_countries(path: Path = HELPLINES_FILE, words: dict | None = None) -> li
         entries = [_entry(path, where, j, item, words or {}) for j, item in enumerate(raw["entries"], 1)]
         if sum(e.kind == "emergency" for e in entries) != 1:
             raise DataError(f"{path}: {where}: needs exactly one 'emergency' entry")
-        if sum(e.crisis for e in entries) != 1:
-            raise DataError(f"{path}: {where}: needs exactly one helpline with 'crisis: true'")
+        crises = sum(e.crisis for e in entries)
+        if crises > 1 or (crises == 0 and not str(raw.get("crisis_note", "")).strip()):
+            raise DataError(f"{path}: {where}: needs exactly one helpline with 'crisis: true' "
+                            "(or, if none is confirmed yet, a 'crisis_note' saying so)")
         countries.append(Country(raw["name"], raw["slug"], tuple(entries), raw.get("note", "")))
     if not countries:
         raise DataError(f"{path}: no countries listed")
