@@ -6,10 +6,7 @@ name, the words of the link, its ``docs_dir`` and where its site sits relative
 to this one). Every page gets a link to the same page in the other edition,
 written at build time as a relative link, so it works from a server, from
 disk (``file://``) and from the zip, and ``hreflang`` alternates for the head.
-A page whose counterpart is missing stops the build, naming both files,
-unless it is listed in ``extra.other_language.pending`` (not yet translated):
-its link then goes to the other edition's start page, and
-tests/test_languages.py reports the list as work left to do.
+A page whose counterpart is missing stops the build, naming both files.
 
 Data files: English in ``data/``, each other language in ``data/<code>/``,
 with the same names and keys (:func:`data_dir`).
@@ -56,16 +53,8 @@ def counterpart(page, config) -> dict:
     root = Path(config["config_file_path"]).parent
     source = root / edition["docs_dir"] / page.file.src_uri
     here = posixpath.dirname(page.file.dest_uri)
-    if page.file.src_uri in (edition.get("pending") or []):
-        # Listed as not yet translated: the link goes to the other edition's start page.
-        if source.is_file():
-            raise PluginError(f"{edition['docs_dir']}/{page.file.src_uri} exists: take it out of "
-                              "extra.other_language.pending")
-        target = posixpath.normpath(edition["prefix"] + "index.html")
-        return {"url": posixpath.relpath(target, here or "."), "code": edition["code"],
-                "name": edition["name"], "label": edition["label_start"], "pending": True}
     if not source.is_file():
-        raise PluginError(f"docs/{page.file.src_uri} ({code(config)}): no counterpart "
+        raise PluginError(f"{Path(config['docs_dir']).name}/{page.file.src_uri}: no counterpart "
                           f"{edition['docs_dir']}/{page.file.src_uri} in the {edition['name']} edition; "
                           "every page needs one (CONTRIBUTING.md, Languages)")
     target = posixpath.normpath(edition["prefix"] + page.file.dest_uri)
