@@ -97,6 +97,8 @@ class Country:
     slug: str
     entries: tuple[Entry, ...]
     note: str = ""
+    # Shown under the country's name: why no line is marked for the reader's own crisis.
+    crisis_note: str = ""
 
     @property
     def emergency(self) -> Entry:
@@ -201,7 +203,8 @@ def load_countries(path: Path = HELPLINES_FILE, words: dict | None = None) -> li
         if crises > 1 or (crises == 0 and not str(raw.get("crisis_note", "")).strip()):
             raise DataError(f"{path}: {where}: needs exactly one helpline with 'crisis: true' "
                             "(or, if none is confirmed yet, a 'crisis_note' saying so)")
-        countries.append(Country(raw["name"], raw["slug"], tuple(entries), raw.get("note", "")))
+        countries.append(Country(raw["name"], raw["slug"], tuple(entries), raw.get("note", ""),
+                                 " ".join(str(raw.get("crisis_note", "")).split())))
     if not countries:
         raise DataError(f"{path}: no countries listed")
     return countries
@@ -277,6 +280,8 @@ def render_markdown(countries: list[Country], words: dict | None = None) -> str:
         out.append(f"## {country.name} {{#{country.slug}}}\n")
         if country.note:
             out.append(f"{country.note}\n")
+        if country.crisis_note:
+            out.append(f"{country.crisis_note}\n")
         out.extend(f"- {_line(entry, w)}" for entry in country.entries)
         out.append("")
     return "\n".join(out)
