@@ -6,6 +6,7 @@ works from disk. Built last, once every other file of the site exists.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from pathlib import Path
@@ -32,26 +33,50 @@ ZIP_COPY_NOTE = ("<li>You are reading the downloaded copy of the whole guide. It
                  "To pass it on, share the zip file you downloaded.</li>")
 
 
-def zip_copy_of_start_page(html: str) -> str:
+def zip_copy_of_start_page(html: str, copy_note: str = ZIP_COPY_NOTE) -> str:
     """The start page as the zip holds it: no link to the zip itself."""
-    copy, found = ZIP_ITEM.subn(ZIP_COPY_NOTE, html, count=1)
+    copy, found = ZIP_ITEM.subn(copy_note, html, count=1)
     if not found:
         raise PluginError(f"docs/index.md: no list item linking to {ZIP_URI}; "
                           "scripts/offline_zip.py replaces it in the zip's copy of the start page")
     return copy
 
 
-def build_zip(site: Path) -> Path:
-    """Write the zip of every file under ``site`` (but itself); return its path."""
+# Each edition's zip holds that edition only: the link to the same page in the
+# other language (partials/language-link.html) and its hreflang alternate are
+# left out of the zip's copy of a page when their target is not in the zip.
+_LANG_LINK = re.compile(r'<p class="lang-link"><a href="([^"]+)"[^>]*>.*?</a></p>', re.S)
+_ALTERNATE = re.compile(r'<link rel="alternate" hreflang="[^"]+" href="([^"]+)">')
+
+
+def without_links_outside(html: str, page: str, inside: set[str]) -> str:
+    """``html`` (the page at ``page`` in the zip) without language links to files not in ``inside``."""
+    def keep(match: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), match.group(1).split("#")[0]))
+        return match.group(0) if target in inside else ""
+
+    return _ALTERNATE.sub(keep, _LANG_LINK.sub(keep, html))
+
+
+def build_zip(site: Path, readme: str = ZIP_README, copy_note: str = ZIP_COPY_NOTE) -> Path:
+    """Write the zip of every file under ``site`` (but itself); return its path.
+
+    ``readme`` and ``copy_note``: the edition's words (strings "zip"), English if not given.
+    """
     target = site / ZIP_URI
     target.parent.mkdir(parents=True, exist_ok=True)
     members = sorted(p for p in site.rglob("*") if p.is_file() and p != target)
+    inside = {p.relative_to(site).as_posix() for p in members}
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr(f"{ZIP_ROOT}/README.txt", ZIP_README)
+        archive.writestr(f"{ZIP_ROOT}/README.txt", readme)
         for path in members:
-            name = f"{ZIP_ROOT}/{path.relative_to(site).as_posix()}"
-            if path == site / START_PAGE:
-                archive.writestr(name, zip_copy_of_start_page(path.read_text(encoding="utf-8")))
-            else:
+            relative = path.relative_to(site).as_posix()
+            name = f"{ZIP_ROOT}/{relative}"
+            if path.suffix != ".html":
                 archive.write(path, name)
+                continue
+            html = without_links_outside(path.read_text(encoding="utf-8"), relative, inside)
+            if path == site / START_PAGE:
+                html = zip_copy_of_start_page(html, copy_note)
+            archive.writestr(name, html)
     return target

@@ -207,4 +207,5 @@ def on_post_build(config, **kwargs):
         path.unlink()
     csp.write_header_files(site, build.script_hashes)
     if built:
-        offline_zip.build_zip(site)
+        words = build.data.words["zip"]
+        offline_zip.build_zip(site, readme=words["readme"] + "\n", copy_note=f"<li>{words['copy_note']}</li>")

@@ -201,6 +201,8 @@ def _incident_log_texts(data: dict) -> Iterator[tuple[str, str]]:
                     yield f"{group} / {field.get('key', '?')}: {key}", str(field[key])
     for i, tip in enumerate(data.get("guidance") or [], 1):
         yield f"guidance #{i}", str(tip)
+    for key, text in (data.get("forms") or {}).items():
+        yield f"forms / {key}", str(text)
 
 
 # English strings moved here unchanged from the code and templates that held them

@@ -30,7 +30,9 @@ def _read(path: Path) -> dict[str, dict[str, str]]:
         for key, value in words.items():
             if not isinstance(value, str) or not value.strip():
                 raise DataError(f"{path}: {section}.{key}: expected words")
-    return {section: {k: " ".join(v.split()) for k, v in words.items()} for section, words in data.items()}
+    # A block of several lines (a README) keeps its lines; anything else is one line.
+    return {section: {k: v if "\n" in v else " ".join(v.split()) for k, v in words.items()}
+            for section, words in data.items()}
 
 
 def keys(table: dict[str, dict[str, str]]) -> set[str]:
