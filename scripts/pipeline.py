@@ -200,7 +200,7 @@ def on_post_build(config, **kwargs):
     built = downloads.enabled(config)
     handbook.fill_size(site, build.handbook.check_written() if built else downloads.NOT_BUILT)
     if built:
-        checklists_pdf.build_for_site(config, build.data.checklists)
+        checklists_pdf.build_for_site(config, build.data.checklists, build.data.words["handbook"])
     source, in_site = material_seam.stylesheet(config)
     stylesheet_split.split(site, source, in_site)
     for path in material_seam.unused_theme_files(site, config):

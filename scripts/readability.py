@@ -208,7 +208,8 @@ def _incident_log_texts(data: dict) -> Iterator[tuple[str, str]]:
 # English strings moved here unchanged from the code and templates that held them
 # before the Spanish edition (issue 21); each is still scored on the built pages it
 # appears on. Their Spanish counterparts are scored like every other text.
-UNSCORED_ENGLISH_STRINGS = {"handbook.purpose", "helplines.if_not_work", "helplines.summary_all_own"}
+UNSCORED_ENGLISH_STRINGS = {"handbook.purpose", "helplines.if_not_work", "helplines.summary_all_own",
+                            "log_format.iterations_what"}
 
 
 def _strings_texts(data: dict, english: bool = False) -> Iterator[tuple[str, str]]:

@@ -45,15 +45,10 @@ ITERATIONS = 600_000
 SALT_BYTES = 16
 IV_BYTES = 12
 TAG_BYTES = 16
-# Version 2's header, in order: (name, bytes, what it holds).
-V2_HEADER = (
-    ("version", 1, f"The number {FILE_VERSION}."),
-    ("iterations", 4, "PBKDF2 iterations, an unsigned whole number, most significant byte first "
-                      f"(big-endian). This page writes {ITERATIONS:,}."),
-    ("salt", SALT_BYTES, f"{SALT_BYTES} random bytes, new for each save: the PBKDF2 salt."),
-    ("iv", IV_BYTES, f"{IV_BYTES} random bytes, new for each save: the AES-GCM nonce."),
-)
-HEADER_BYTES = sum(size for _, size, _ in V2_HEADER)
+# Version 2's header, in order: (name, bytes). What each holds is in the strings
+# (section log_format, key NAME_what), so the format page reads in its own language.
+V2_HEADER = (("version", 1), ("iterations", 4), ("salt", SALT_BYTES), ("iv", IV_BYTES))
+HEADER_BYTES = sum(size for _, size in V2_HEADER)
 MIN_PASSPHRASE = 12
 # A file name that says nothing about what is inside: "notes-" and the date.
 FILE_STEM = "notes"
@@ -117,38 +112,49 @@ def render_log_entries(data: SiteData) -> str:
                                  t=data.words)
 
 
+def _format_words(data: SiteData) -> dict:
+    """The format page's words with the format's numbers filled in."""
+    numbers = {"version": FILE_VERSION, "iterations": f"{ITERATIONS:,}", "salt": SALT_BYTES, "iv": IV_BYTES,
+               "tag": TAG_BYTES, "v1": V1_FORMAT, "kdf": KDF}
+    return {key: text.format(**numbers) for key, text in data.words["log_format"].items()}
+
+
 def render_format_table(data: SiteData) -> str:
     """The version 2 file's bytes, with their offsets (Markdown)."""
-    rows = ["| Bytes | Name | What it holds |", "| --- | --- | --- |"]
+    w = _format_words(data)
+    rows = [f"| {w['bytes']} | {w['name']} | {w['holds']} |", "| --- | --- | --- |"]
     start = 0
-    for name, size, what in V2_HEADER:
-        span = f"{start}" if size == 1 else f"{start} to {start + size - 1}"
-        rows.append(f"| {span} | `{name}` | {what} |")
+    for name, size in V2_HEADER:
+        span = f"{start}" if size == 1 else w["span"].replace("[start]", str(start)).replace(
+            "[end]", str(start + size - 1))
+        rows.append(f"| {span} | `{name}` | {w[name + '_what']} |")
         start += size
-    rows.append(f"| {start} to the end | `ciphertext` | AES-256-GCM output: the encrypted entries, "
-                f"then the {TAG_BYTES}-byte tag. Bytes 0 to {start - 1} are its additional data. |")
+    to_end = w["to_end"].replace("[start]", str(start))
+    ciphertext = w["ciphertext_what"].replace("[last]", str(start - 1))
+    rows.append(f"| {to_end} | `ciphertext` | {ciphertext} |")
     return "\n".join(rows)
 
 
 def render_format_v1_table(data: SiteData) -> str:
     """The version 1 file's JSON keys (Markdown)."""
+    w = _format_words(data)
     return "\n".join([
-        "| Key | Value |",
+        f"| {w['key']} | {w['value']} |",
         "| --- | --- |",
-        f'| `format` | Always `"{V1_FORMAT}"`. |',
+        f"| `format` | {w['v1_format']} |",
         "| `version` | `1`. |",
-        f'| `kdf` | `"{KDF}"`: PBKDF2 with HMAC-SHA-256. |',
-        "| `iterations` | PBKDF2 iterations, a whole number. |",
-        f"| `salt` | {SALT_BYTES} random bytes, in base64. |",
-        f"| `iv` | {IV_BYTES} random bytes (the AES-GCM nonce), in base64. |",
-        f"| `ciphertext` | AES-256-GCM output, in base64: the encrypted text, then the {TAG_BYTES}-byte tag. "
-        "No additional data. |",
+        f"| `kdf` | {w['v1_kdf']} |",
+        f"| `iterations` | {w['v1_iterations']} |",
+        f"| `salt` | {w['v1_salt']} |",
+        f"| `iv` | {w['v1_iv']} |",
+        f"| `ciphertext` | {w['v1_ciphertext']} |",
     ])
 
 
 def render_entry_keys(data: SiteData) -> str:
     """The entry keys inside the lock, with their column labels (Markdown)."""
-    keys = ["| Entry key | Column | Kind |", "| --- | --- | --- |"]
+    w = _format_words(data)
+    keys = [f"| {w['entry_key']} | {w['column']} | {w['kind']} |", "| --- | --- | --- |"]
     keys += [f"| `{c.key}` | {c.label.replace('|', '/')} | {c.kind} |" for c in data.incident_log.columns]
     return "\n".join(keys)
 
