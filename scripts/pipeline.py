@@ -101,6 +101,11 @@ def _current() -> _Build:
     return _build
 
 
+def _source(page) -> str:
+    """The page's source for error messages: docs/x.md, or docs-es/x.md in the Spanish build."""
+    return f"{Path(page.file.src_dir).name}/{page.file.src_uri}" if page.file.src_dir else f"docs/{page.file.src_uri}"
+
+
 def _built_on() -> dt.date:
     """Today, or SOURCE_DATE_EPOCH's date for a reproducible build."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -148,7 +153,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     page_checks.front_matter(page)
     # The same page in the other edition (the language link and hreflang in main.html).
     page.meta["other_language"] = languages.counterpart(page, config)
-    where = f"docs/{page.file.src_uri}"
+    where = _source(page)
     try:
         markdown = shortcodes.expand(markdown, build.data, where)
     except shortcodes.UnknownShortcode as exc:
@@ -160,7 +165,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 def on_page_content(html, page, config, files, **kwargs):
     page_checks.title_heading(page)
-    html = checklist_labels.label_checkboxes(html, f"docs/{page.file.src_uri}")
+    html = checklist_labels.label_checkboxes(html, _source(page))
     return outbound_links.add_rel(html)
 
 
@@ -187,7 +192,7 @@ def on_post_template(output_content, template_name, config, **kwargs):
 # Before the pdf-export plugin (priority 0) collects the page for the handbook.
 @event_priority(50)
 def on_post_page(output, page, config, **kwargs):
-    html = csp.fill(output, f"docs/{page.file.src_uri}", _current().script_hashes)
+    html = csp.fill(output, _source(page), _current().script_hashes)
     return whitespace.collapse(html)
 
 

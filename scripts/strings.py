@@ -47,12 +47,17 @@ def load_strings(language: str = languages.DEFAULT) -> dict[str, dict[str, str]]
         return english
     path = path_for(language)
     table = _read(path)
+    check_same_keys(english, english_path, table, path)
+    return table
+
+
+def check_same_keys(english: dict, english_path: Path, table: dict, path: Path) -> None:
+    """Raise DataError naming ``path`` and the key when ``table`` lacks a key of ``english``, or adds one."""
     missing, extra = sorted(keys(english) - keys(table)), sorted(keys(table) - keys(english))
     if missing:
         raise DataError(f"{path}: missing {', '.join(missing)} (in {english_path})")
     if extra:
         raise DataError(f"{path}: {', '.join(extra)} not in {english_path}")
-    return table
 
 
 def fill(text: str, **values) -> str:
