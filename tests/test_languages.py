@@ -358,7 +358,8 @@ def test_spanish_escalation_is_never_described_as_progress(built_pages_es):
 def test_spanish_escalation_pattern_catches_the_wrong_wording():
     assert ESCALATION_AS_PROGRESS_ES.search("Pero muchas veces es una buena señal.")
     assert ESCALATION_AS_PROGRESS_ES.search("Es una señal de que el contacto cero funciona.")
-    assert not ESCALATION_AS_PROGRESS_ES.search("Que las cosas empeoren es una señal de alarma, no una señal de que avanzas.")
+    assert not ESCALATION_AS_PROGRESS_ES.search(
+        "Que las cosas empeoren es una señal de alarma, no una señal de que avanzas.")
 
 
 # ---------------------------------------------------------------------------
