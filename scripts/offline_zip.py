@@ -50,12 +50,19 @@ _ALTERNATE = re.compile(r'<link rel="alternate" hreflang="[^"]+" href="([^"]+)">
 
 
 def without_links_outside(html: str, page: str, inside: set[str]) -> str:
-    """``html`` (the page at ``page`` in the zip) without language links to files not in ``inside``."""
-    def keep(match: re.Match) -> str:
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), match.group(1).split("#")[0]))
-        return match.group(0) if target in inside else ""
+    """``html`` (the page at ``page`` in the zip) without language links to files not in ``inside``.
 
-    return _ALTERNATE.sub(keep, _LANG_LINK.sub(keep, html))
+    When the other language's page is not in the zip, the hreflang alternates go
+    too, the page's own included: Material's bundle reads the sitemap of each
+    alternate it finds, which a page opened from disk is not allowed to fetch.
+    """
+    def target(match: re.Match) -> str:
+        return posixpath.normpath(posixpath.join(posixpath.dirname(page), match.group(1).split("#")[0]))
+
+    html = _LANG_LINK.sub(lambda m: m.group(0) if target(m) in inside else "", html)
+    if any(target(m) not in inside for m in _ALTERNATE.finditer(html)):
+        html = _ALTERNATE.sub("", html)
+    return html
 
 
 def build_zip(site: Path, readme: str = ZIP_README, copy_note: str = ZIP_COPY_NOTE) -> Path:
