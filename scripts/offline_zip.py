@@ -45,7 +45,7 @@ def zip_copy_of_start_page(html: str, copy_note: str = ZIP_COPY_NOTE) -> str:
 # Each edition's zip holds that edition only: the link to the same page in the
 # other language (partials/language-link.html) and its hreflang alternate are
 # left out of the zip's copy of a page when their target is not in the zip.
-_LANG_LINK = re.compile(r'<p class="lang-link"><a href="([^"]+)"[^>]*>.*?</a></p>', re.S)
+_LANG_LINK = re.compile(r'<div class="lang-link"><a href="([^"]+)"[^>]*>.*?</a></div>', re.S)
 _ALTERNATE = re.compile(r'<link rel="alternate" hreflang="[^"]+" href="([^"]+)">')
 
 
