@@ -537,3 +537,114 @@ def test_planted_spanish_page_without_description_fails(project_copy, tmp_path):
         env={**os.environ, "DOWNLOADS": "off", "NO_MKDOCS_2_WARNING": "1"})
     log = result.stdout + result.stderr
     assert result.returncode != 0 and "docs-es/about.md: front matter has no 'description'" in log, log
+
+
+# ---------------------------------------------------------------------------
+# The page tests that matter most, over the Spanish pages too
+# ---------------------------------------------------------------------------
+
+AEMET = re.compile(r"^https://www\.aemet\.es/")
+
+
+def test_one_root_header_file_covers_both_editions(site_dir, site_dir_es):
+    """The Spanish pages' inline scripts are the English ones: the root _headers policy allows them."""
+    assert (site_dir / "_headers").read_text(encoding="utf-8") == (site_dir_es / "_headers").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def visit_es(browser, server, nav_pages_es):
+    """Every Spanish page once, then a search: what the browser did."""
+    ctx = browser.new_context()
+    console = []
+    outside = refuse_other_origins(ctx, server)
+    page = ctx.new_page()
+    page.on("console", lambda msg: console.append(f"{page.url}: {msg.type}: {msg.text}"))
+    policies = {}
+    for src in nav_pages_es + ["404.md"]:
+        page.goto(server + ES + "/" + html_path(src))
+        page.wait_for_load_state("load")
+        policies[src] = page.evaluate(
+            "document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')?.content || ''")
+    page.goto(server + ES + "/index.html")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.type("orden", delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    storage = page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
+    cookies = ctx.cookies()
+    ctx.close()
+    return {"outside": outside, "console": console, "policies": policies, "storage": storage, "cookies": cookies}
+
+
+def test_spanish_pages_request_nothing_elsewhere_and_keep_nothing(visit_es):
+    assert visit_es["outside"] == [], visit_es["outside"]
+    assert visit_es["cookies"] == [] and visit_es["storage"] == [[], []]
+    problems = [line for line in visit_es["console"] if ": error: " in line or "Content Security Policy" in line]
+    assert problems == [], "\n".join(problems)
+
+
+def test_spanish_pages_have_the_strict_policy(visit_es):
+    for src, policy in visit_es["policies"].items():
+        assert policy.startswith("default-src 'self'"), f"docs-es/{src}: {policy!r}"
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy, src
+
+
+@pytest.fixture
+def exit_ctx(browser, server):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+    ctx.route(AEMET, lambda route: route.fulfill(status=200, content_type="text/html",
+                                                 body="<!doctype html><title>El tiempo</title><p>Tiempo"))
+    ctx.route(re.compile(r"^(?!" + re.escape(server) + r"|https://www\.aemet\.es/).*"), lambda route: route.abort())
+    yield ctx
+    ctx.close()
+
+
+@pytest.mark.parametrize("how", ["click", "shift", "escape"])
+def test_spanish_quick_exit_leaves_three_ways(exit_ctx, server, how):
+    page = exit_ctx.new_page()
+    page.goto(server + "es/index.html")
+    page.goto(server + "es/guide/what-to-expect.html")
+    page.wait_for_load_state("load")
+    if how == "click":
+        page.click("[data-quick-exit-link]")
+    else:
+        for _ in range(3 if how == "shift" else 2):
+            page.keyboard.press("Shift" if how == "shift" else "Escape")
+    page.wait_for_url(AEMET, timeout=5000)
+    page.go_back()
+    page.wait_for_load_state("load")
+    assert page.url == server + "es/index.html"
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_axe_finds_nothing_on_the_spanish_pages(browser, server, nav_pages_es, size):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from conftest import AXE_OPTIONS, DESKTOP, PHONE
+
+    axe = Axe()
+    ctx = browser.new_context(viewport=PHONE if size == "phone" else DESKTOP)
+    page = ctx.new_page()
+    found = []
+    for src in nav_pages_es + ["404.md"]:
+        page.goto(server + ES + "/" + html_path(src))
+        page.wait_for_load_state("load")
+        for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
+            targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
+            found.append(f"docs-es/{src} [{size}]: {violation['id']}: {violation['help']} -> {targets}")
+    ctx.close()
+    assert not found, "\n".join(found)
+
+
+def test_spanish_safety_plan_shows_and_prints_the_picked_country(browser, server):
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.goto(server + "es/my-safety-plan.html")
+    page.select_option("#plan-country", "mx")
+    block = page.locator('.plan-help[data-country="mx"]')
+    assert block.is_visible() and "079, opción 1" in block.inner_text()
+    assert page.locator('.plan-help[data-country="es"]').is_hidden()
+    assert page.get_by_role("button", name="Imprimir mi plan", exact=True).count() == 1
+    page.emulate_media(media="print")
+    assert "Números de ayuda: México" in page.locator(".plan-help-area").inner_text()
+    ctx.close()
