@@ -114,9 +114,12 @@ def render_log_entries(data: SiteData) -> str:
 
 def _format_words(data: SiteData) -> dict:
     """The format page's words with the format's numbers filled in."""
-    numbers = {"version": FILE_VERSION, "iterations": f"{ITERATIONS:,}", "salt": SALT_BYTES, "iv": IV_BYTES,
+    words = data.words["log_format"]
+    # "600,000" in English, "600 000" in Spanish: the thousands separator is a word of the language.
+    iterations = f"{ITERATIONS:,}".replace(",", words["thousands"].strip("[]") or " ")
+    numbers = {"version": FILE_VERSION, "iterations": iterations, "salt": SALT_BYTES, "iv": IV_BYTES,
                "tag": TAG_BYTES, "v1": V1_FORMAT, "kdf": KDF}
-    return {key: text.format(**numbers) for key, text in data.words["log_format"].items()}
+    return {key: text.format(**numbers) for key, text in words.items() if key != "thousands"}
 
 
 def render_format_table(data: SiteData) -> str:
