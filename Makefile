@@ -40,12 +40,16 @@ TOOLS := build/tools
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
 
+# The edition `make serve` previews: LANG_EDITION=es for the Spanish one (mkdocs.es.yml).
+LANG_EDITION ?= en
+SERVE_CONFIG := $(if $(filter es,$(LANG_EDITION)),mkdocs.es.yml,mkdocs.yml)
+
 # Stopped with Ctrl-C or a plain `kill` (SIGTERM, as editors and timeouts send),
 # the preview ends quietly: 130 and 143 are those two signals, not failures.
-serve: setup-python ## Preview at http://127.0.0.1:8000 with live reload (downloads not built: make build)
+serve: setup-python ## Preview at http://127.0.0.1:8000 with live reload (no downloads: make build); LANG_EDITION=es: Spanish
 	@echo "Preview on http://127.0.0.1:8000 (Ctrl-C stops it)"
 	@trap 'exit 0' INT TERM; \
-	DOWNLOADS=off LIVE_RELOAD=on $(UV) run mkdocs serve -a 127.0.0.1:8000 || \
+	DOWNLOADS=off LIVE_RELOAD=on $(UV) run mkdocs serve -f $(SERVE_CONFIG) -a 127.0.0.1:8000 || \
 		{ status=$$?; [ $$status -eq 130 ] || [ $$status -eq 143 ] || exit $$status; }
 
 test: setup lint ## Lint, then build the site once and run every test against it
@@ -54,8 +58,8 @@ test: setup lint ## Lint, then build the site once and run every test against it
 lint: setup-python ## ruff over the build scripts and tests (settings in pyproject.toml)
 	$(UV) run ruff check scripts overrides tests
 
-build: setup-python ## Build the site, PDFs and downloads into site/ (SITE_URL=https://... for the sitemap)
-	$(UV) run mkdocs build --strict
+build: setup-python ## Build both editions (English at the root, Spanish in es/) with every download into site/ (SITE_URL=https://... for the sitemap)
+	$(UV) run python scripts/build_site.py
 
 check-breaks: setup ## Plant each break in tests/planted_breaks.py in a copy and check its test fails (about 5 min)
 	$(UV) run python tests/planted_breaks.py

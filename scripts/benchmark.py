@@ -3,7 +3,9 @@
 In one run, offline, on this machine:
 1. builds the project (site, PDFs, downloads, zip) and a default Material site
    (plain ``theme: material``, search only, same Markdown extensions) several
-   times each and reports the median build time;
+   times each and reports the median build time; then builds both editions
+   (English and Spanish, ``scripts/build_site.py``, as ``make build`` does) and
+   reports their time against the English build alone (target: at most 1.3x);
 2. runs ``mkdocs serve`` for each (the project as ``make serve`` runs it, with
    ``DOWNLOADS=off``) on copies of the sources, edits a page three times and
    reports the median rebuild time MkDocs logs;
@@ -40,6 +42,7 @@ import threading
 import time
 from pathlib import Path
 
+import build_site
 import local_browser
 import project_config
 
@@ -121,10 +124,21 @@ def build_default(site_dir: Path, work_dir: Path = DEFAULT_DIR) -> float:
     return timed_build(["-d", str(site_dir)], work_dir)
 
 
+def timed_two_editions(site: Path) -> float:
+    """Seconds for `make build`'s build: English and Spanish side by side (scripts/build_site.py)."""
+    started = time.monotonic()
+    code, log = build_site.build(site)
+    if code:
+        raise RuntimeError(f"the two-edition build failed:\n{log}")
+    return time.monotonic() - started
+
+
 def build_both(runs: int) -> dict[str, float]:
     project = [timed_build(["--strict", "-d", str(PROJECT_SITE)], ROOT) for _ in range(runs)]
     default = [build_default(DEFAULT_SITE) for _ in range(runs)]
-    return {"project": statistics.median(project), "default": statistics.median(default)}
+    editions = [timed_two_editions(BENCH_DIR / "two-editions-site") for _ in range(runs)]
+    return {"project": statistics.median(project), "default": statistics.median(default),
+            "editions": statistics.median(editions)}
 
 
 def _free_port() -> int:
@@ -364,6 +378,10 @@ def report(builds, rebuilds, project_rows, default_rows, search, scores) -> str:
              line("Build time, median (s)", builds["project"], builds["default"], "{:.2f}"),
              line(f"Serve: rebuild after a page edit, median of {EDITS} (s)", rebuilds["project"],
                   rebuilds["default"], "{:.2f}")]
+    ratio = builds["editions"] / builds["project"]
+    lines.append(f"| Build time, both editions (English and Spanish) against English alone, median (s) "
+                 f"| {builds['editions']:.2f} | {builds['project']:.2f} (English) | {ratio:.2f} "
+                 f"({'within' if ratio <= 1.3 else 'over'} 1.3) |")
     for key, name, fmt in [("requests", "Requests per first visit, median", "{:.0f}"),
                            ("bytes", "Bytes per first visit, median", "{:,.0f}"),
                            ("fcp", "First contentful paint, median (ms)", "{:.0f}"),

@@ -32,8 +32,11 @@ PDF_URI = "downloads/checklists.pdf"
 
 
 def build_pdf(site: Path, pages: list[tuple[str, str, str]], site_name: str, site_url: str | None,
-              lang: str = "en", target: Path | None = None) -> Path:
-    """Print ``pages`` (source, built file, page URL) from ``site`` into one PDF; return its path."""
+              lang: str = "en", target: Path | None = None, words: dict | None = None) -> Path:
+    """Print ``pages`` (source, built file, page URL) from ``site`` into one PDF; return its path.
+
+    ``words``: the edition's title and description ({site} is the site's name), English if not given.
+    """
     if not pages:
         raise PluginError("checklists.pdf: no checklist pages under checklists/ in the nav")
     target = target or site / PDF_URI
@@ -54,8 +57,10 @@ def build_pdf(site: Path, pages: list[tuple[str, str, str]], site_name: str, sit
                 raise PluginError(f"docs/{src}: fills {used} A4 pages in checklists.pdf; "
                                   "each checklist must fit on one sheet")
         raise PluginError(f"checklists.pdf: {len(document.pages)} pages for {len(pages)} checklists")
-    print_pdf.write(document, target, title=f"{site_name}: checklists", lang=lang,
-                    description=f"Every checklist from {site_name}, one per page, to print and fill in.")
+    words = words or {"checklists_title": "{site}: checklists",
+                      "checklists_description": "Every checklist from {site}, one per page, to print and fill in."}
+    print_pdf.write(document, target, title=words["checklists_title"].format(site=site_name), lang=lang,
+                    description=words["checklists_description"].format(site=site_name))
     return target
 
 
@@ -68,11 +73,11 @@ def nav_pages(sources: list[str], use_directory_urls: bool) -> list[tuple[str, s
     return pages
 
 
-def build_for_site(config, checklists) -> Path:
+def build_for_site(config, checklists, words: dict | None = None) -> Path:
     """The build step: print ``checklists`` (``SiteData.checklists``, in nav order) from the site just built."""
     sources = [checklist.src for checklist in checklists]
     return build_pdf(Path(config["site_dir"]), nav_pages(sources, config["use_directory_urls"]),
-                     config["site_name"], config["site_url"], config["theme"]["language"])
+                     config["site_name"], config["site_url"], config["theme"]["language"], words=words)
 
 
 def main(argv=None) -> int:

@@ -147,14 +147,14 @@ class GlossaryExtension(Extension):
         md.treeprocessors.register(_TermsOutsideHeadings(md, self), "glossary", 7)
 
 
-def render_markdown(terms: list[Term]) -> str:
+def render_markdown(terms: list[Term], also: str = "Also called or written: {words}.") -> str:
     """The glossary page body: one short section per term, A to Z."""
     out = []
     for term in sorted(terms, key=lambda t: t.term.lower()):
         out.append(f"## {term.term[:1].upper() + term.term[1:]} {{#{term.anchor}}}\n")
         out.append(term.definition)
         if term.also:
-            out.append(f"\nAlso called or written: {', '.join(term.also)}.")
+            out.append("\n" + also.format(words=", ".join(term.also)))
         out.append("")
     return "\n".join(out)
 

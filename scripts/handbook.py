@@ -44,8 +44,10 @@ def human_size(size: int) -> str:
 class Handbook:
     """Prints the handbook for one build and remembers what it wrote."""
 
-    def __init__(self, config):
+    def __init__(self, config, title: str = TITLE, purpose: str = PURPOSE):
         self.config = config
+        # The edition's own words (data/strings.yml, handbook section) for the PDF's metadata.
+        self.title, self.purpose = title, purpose
         self.written: Path | None = None
         self.pages = 0
 
@@ -60,8 +62,8 @@ class Handbook:
         for problem in problems:
             log.warning(f"handbook PDF: {problem}")
         laid_out = print_pdf.render(document, pages[0].path.resolve().as_uri(), "handbook PDF")
-        print_pdf.write(laid_out, Path(output_path), title=TITLE, lang=self.config.theme["language"],
-                        description=PURPOSE,
+        print_pdf.write(laid_out, Path(output_path), title=self.title, lang=self.config.theme["language"],
+                        description=self.purpose,
                         authors=[self.config.site_author] if self.config.site_author else [])
         self.written, self.pages = Path(output_path), len(laid_out.pages)
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import strings
 from datafiles import DATA_DIR, DataError, as_date, check_command, load, reject_unknown, require
 
 HELPLINES_FILE = DATA_DIR / "helplines.yml"
@@ -46,7 +47,8 @@ ENTRY_KEYS = {"name", "kind", "number", "tel", "channels", "hours", "for", "deta
               "source", "source_kind", "source_note", "checked", "crisis"}
 # Hours in these words send the reader elsewhere; the entry must say why.
 _VAGUE_HOURS = re.compile(r"\bcheck\b", re.I)
-COUNTRY_KEYS = {"name", "slug", "entries", "note"}
+# crisis_note: why a country has no line marked crisis (none confirmed in a source yet).
+COUNTRY_KEYS = {"name", "slug", "entries", "note", "crisis_note"}
 _TEL = re.compile(r"^\+?[0-9]{2,15}$")
 _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
@@ -67,21 +69,26 @@ class Entry:
     details: str = ""
     website: str = ""
     crisis: bool = False
+    # The edition's words for channels and audiences (strings "helplines"); English if empty.
+    words: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def _word(self, key: str) -> str:
+        return (self.words or english())[key]
 
     @property
     def how(self) -> str:
         """The channels as words: "Call, text or chat"."""
-        words = list(self.channels)
+        words = [self._word(c) for c in self.channels]
         if not words:
             return ""
-        text = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+        text = words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {self._word('or')} " + words[-1]
         return text[0].upper() + text[1:]
 
     @property
     def who(self) -> str:
         """Who it is for, as words: "women", "LGBT+ people"."""
-        words = [AUDIENCES[a] for a in self.audience]
-        return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+        words = [self._word(a) for a in self.audience]
+        return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {self._word('and')} " + words[-1]
 
 
 @dataclass(frozen=True)
@@ -90,10 +97,17 @@ class Country:
     slug: str
     entries: tuple[Entry, ...]
     note: str = ""
+    # Shown under the country's name: why no line is marked for the reader's own crisis.
+    crisis_note: str = ""
 
     @property
     def emergency(self) -> Entry:
         return next(e for e in self.entries if e.kind == "emergency")
+
+
+def english() -> dict:
+    """The English words of the lists (data/strings.yml), for callers that give none."""
+    return strings.load_strings()["helplines"]
 
 
 def _as_list(path: Path, at: str, item: dict, key: str) -> list[str]:
@@ -105,7 +119,7 @@ def _as_list(path: Path, at: str, item: dict, key: str) -> list[str]:
     return [v.strip().lower() for v in value]
 
 
-def _entry(path: Path, where: str, j: int, item: dict) -> Entry:
+def _entry(path: Path, where: str, j: int, item: dict, words: dict) -> Entry:
     at = f"{where}, entry #{j}"
     if isinstance(item, dict) and isinstance(item.get("name"), str):
         at += f" ('{item['name']}')"
@@ -164,12 +178,15 @@ def _entry(path: Path, where: str, j: int, item: dict) -> Entry:
         source_note=item.get("source_note", "").strip(), channels=tuple(channels),
         hours=item.get("hours", ""), audience=tuple(audience),
         details=" ".join(str(item.get("details", "")).split()), website=item.get("website", ""),
-        crisis=crisis,
+        crisis=crisis, words=words,
     )
 
 
-def load_countries(path: Path = HELPLINES_FILE) -> list[Country]:
-    """Read and check the helpline file; raise DataError naming any fault."""
+def load_countries(path: Path = HELPLINES_FILE, words: dict | None = None) -> list[Country]:
+    """Read and check the helpline file; raise DataError naming any fault.
+
+    ``words``: the edition's strings "helplines" section (English if not given).
+    """
     data = load(path)
     if not isinstance(data, dict) or not isinstance(data.get("countries"), list):
         raise DataError(f"{path}: expected a top-level 'countries:' list")
@@ -179,12 +196,15 @@ def load_countries(path: Path = HELPLINES_FILE) -> list[Country]:
         require(path, where, raw, {"name": str, "slug": str, "entries": list})
         reject_unknown(path, where, raw, COUNTRY_KEYS)
         where = f"country '{raw['name']}'"
-        entries = [_entry(path, where, j, item) for j, item in enumerate(raw["entries"], 1)]
+        entries = [_entry(path, where, j, item, words or {}) for j, item in enumerate(raw["entries"], 1)]
         if sum(e.kind == "emergency" for e in entries) != 1:
             raise DataError(f"{path}: {where}: needs exactly one 'emergency' entry")
-        if sum(e.crisis for e in entries) != 1:
-            raise DataError(f"{path}: {where}: needs exactly one helpline with 'crisis: true'")
-        countries.append(Country(raw["name"], raw["slug"], tuple(entries), raw.get("note", "")))
+        crises = sum(e.crisis for e in entries)
+        if crises > 1 or (crises == 0 and not str(raw.get("crisis_note", "")).strip()):
+            raise DataError(f"{path}: {where}: needs exactly one helpline with 'crisis: true' "
+                            "(or, if none is confirmed yet, a 'crisis_note' saying so)")
+        countries.append(Country(raw["name"], raw["slug"], tuple(entries), raw.get("note", ""),
+                                 " ".join(str(raw.get("crisis_note", "")).split())))
     if not countries:
         raise DataError(f"{path}: no countries listed")
     return countries
@@ -194,7 +214,7 @@ def _host(url: str) -> str:
     return urlsplit(url).netloc.removeprefix("www.")
 
 
-def _line(entry: Entry) -> str:
+def _line(entry: Entry, w: dict) -> str:
     """One entry as a Markdown list item: name, how to reach it, who it is for, hours, details."""
     if entry.kind == "directory":
         text = f"**{entry.name}**: [{entry.number}]({entry.website})."
@@ -202,75 +222,82 @@ def _line(entry: Entry) -> str:
         how = f"{entry.how}: " if entry.how else ""
         text = f"**{entry.name}**: {how}[{entry.number}](tel:{entry.tel})."
     if entry.audience:
-        text += f" For {entry.who}."
+        text += f" {w['for']} {entry.who}."
     if entry.hours:
         text += f" {entry.hours[0].upper()}{entry.hours[1:]}."
     if entry.details:
         text += f" {entry.details}"
     if entry.website and entry.kind != "directory":
-        text += f" [{entry.name} website]({entry.website})."
+        text += f" [{entry.name} {w['website']}]({entry.website})."
     return text
 
 
-def _source_line(entry: Entry) -> str:
+def _source_line(entry: Entry, w: dict) -> str:
     text = (f"{entry.name}: [{_host(entry.source)}]({entry.source}), "
-            f"{SOURCE_KINDS[entry.source_kind]}, on {entry.checked}.")
+            f"{w['source_' + entry.source_kind]}, {w['on_date']} {entry.checked}.")
     if entry.source_note:
         text += f" {entry.source_note}"
     return text
 
 
-def sources_claim(countries: list[Country]) -> str:
+def sources_claim(countries: list[Country], words: dict | None = None) -> str:
     """The sentence on "Get help now" that says where the numbers were checked, from the data."""
+    w = words or english()
     entries = [e for c in countries for e in c.entries]
     counts = {kind: sum(e.source_kind == kind for e in entries) for kind in SOURCE_KINDS}
     total = len(entries)
     if counts["own"] == total:
-        return f"We checked all {total} numbers and links on this page on the service's own website."
-    parts = [f"{n} on {SOURCE_KINDS[kind]}" for kind, n in counts.items() if n and kind != "own"]
-    rest = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return (f"Of the {total} numbers and links on this page, we checked {counts['own']} "
-            f"on the service's own website. We checked {rest}.")
+        return strings.fill(w["all_own"], total=total)
+    parts = [strings.fill(w["count_on"], count=n, kind=w["source_" + kind])
+             for kind, n in counts.items() if n and kind != "own"]
+    rest = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {w['and']} " + parts[-1]
+    return strings.fill(w["some_own"], total=total, own=counts["own"], rest=rest)
 
 
-def sources_summary(countries: list[Country]) -> str:
+def sources_summary(countries: list[Country], words: dict | None = None) -> str:
     """The short form of the same claim, used on the About page."""
+    w = words or english()
     entries = [e for c in countries for e in c.entries]
     if all(e.source_kind == "own" for e in entries):
-        return "We checked every number on the service's own website."
-    return "We checked some numbers on the service's own website, and some on other pages."
+        return w["summary_all_own"]
+    return w["summary_mixed"]
 
 
-def render_jump_list(countries: list[Country]) -> str:
+def render_jump_list(countries: list[Country], words: dict | None = None) -> str:
     """The top of "Get help now": each country's emergency number, and a link to its helplines."""
-    out = ["Emergency numbers. Tap a country to see its helplines.\n"]
-    out.extend(f"- [{c.name}](#{c.slug}): emergency [{c.emergency.number}](tel:{c.emergency.tel})"
+    w = words or english()
+    out = [f"{w['jump_intro']}\n"]
+    out.extend(f"- [{c.name}](#{c.slug}): {w['emergency']} [{c.emergency.number}](tel:{c.emergency.tel})"
                for c in countries)
     return "\n".join(out) + "\n"
 
 
-def render_markdown(countries: list[Country]) -> str:
+def render_markdown(countries: list[Country], words: dict | None = None) -> str:
     """The per-country sections of the "Get help now" page."""
+    w = words or english()
     out = []
     for country in countries:
         out.append(f"## {country.name} {{#{country.slug}}}\n")
         if country.note:
             out.append(f"{country.note}\n")
-        out.extend(f"- {_line(entry)}" for entry in country.entries)
+        if country.crisis_note:
+            out.append(f"{country.crisis_note}\n")
+        out.extend(f"- {_line(entry, w)}" for entry in country.entries)
         out.append("")
     return "\n".join(out)
 
 
-def render_checked(countries: list[Country]) -> str:
+def render_checked(countries: list[Country], words: dict | None = None) -> str:
     """How the numbers were checked: the claim from the data, then each entry's source."""
-    out = ["## How we checked these {#how-we-checked}\n"]
-    out.append(sources_claim(countries))
+    w = words or english()
+    out = [f"## {w['checked_title']} {{#how-we-checked}}\n"]
+    out.append(sources_claim(countries, w))
     if any(e.source_note for c in countries for e in c.entries):
-        out.append("Some of the pages we found are old. Where they are, we say so below.")
-    out.append("If a number does not work, try the service's website or your local emergency number.\n")
+        out.append(w["old_pages"])
+    out.append(f"{w['if_not_work']}\n")
     for country in countries:
         out.append(f"**{country.name}**\n")
-        out.extend(f"- {_source_line(entry)}" for entry in country.entries)
+        out.extend(f"- {_source_line(entry, w)}" for entry in country.entries)
         out.append("")
     return "\n".join(out)
 

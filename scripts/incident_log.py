@@ -41,7 +41,13 @@ FORMS = ("csv", "xlsx", "pdf")
 
 KINDS = {"date", "time", "choice", "text", "longtext"}
 PERSON_KINDS = {"text", "longtext"}
-TOP_KEYS = {"title", "columns", "person", "guidance"}
+TOP_KEYS = {"title", "language", "columns", "person", "guidance", "forms"}
+# The forms' own words (sheet names, headings, spreadsheet warnings, the PDF's
+# tooltips and intro), in the file's language: every key is required.
+FORM_KEYS = ("description", "log_sheet", "guidance_sheet", "person_sheet", "person_title", "details",
+             "what_to_write", "not_on_list", "not_on_list_error", "not_date", "not_date_error", "not_time",
+             "not_time_error", "pdf_intro", "before_you_start", "each_column", "choices", "entry",
+             "person_intro", "column", "example", "example_title", "example_note", "left_blank")
 COLUMN_KEYS = {"key", "label", "kind", "help", "width", "choices", "example"}
 PERSON_KEYS = {"key", "label", "kind", "help"}
 DEFAULT_WIDTH = {"date": 12, "time": 10, "choice": 16, "text": 18, "longtext": 40}
@@ -86,6 +92,9 @@ class Definition:
     person: tuple[PersonField, ...]
     guidance: tuple[str, ...]
     path: Path
+    # The file's language ("en" unless it says) and the forms' own words (FORM_KEYS).
+    language: str = "en"
+    forms: dict = None  # type: ignore[assignment]
 
     @property
     def labels(self) -> list[str]:
@@ -183,7 +192,15 @@ def load_definition(path: Path = DEFINITION_FILE) -> Definition:
         raise DataError(f"{path}: no person fields listed")
     if not guidance:
         raise DataError(f"{path}: no guidance listed")
-    return Definition(_clean(data["title"]), columns, person, tuple(guidance), path)
+    forms = data.get("forms")
+    if not isinstance(forms, dict):
+        raise DataError(f"{path}: expected 'forms:', the words of the forms ({', '.join(FORM_KEYS)})")
+    missing = [key for key in FORM_KEYS if not isinstance(forms.get(key), str) or not forms[key].strip()]
+    if missing:
+        raise DataError(f"{path}: forms: missing {', '.join(missing)}")
+    reject_unknown(path, "forms", forms, set(FORM_KEYS))
+    return Definition(_clean(data["title"]), columns, person, tuple(guidance), path,
+                      str(data.get("language", "en")), {key: _clean(forms[key]) for key in FORM_KEYS})
 
 
 # ---------------------------------------------------------------------------
@@ -216,7 +233,8 @@ def build_xlsx(definition: Definition, rows: int = XLSX_ROWS) -> bytes:
 
     book = Workbook()
     log = book.active
-    log.title = "Log"
+    words = definition.forms
+    log.title = words["log_sheet"]
     log.append(definition.labels)
     log.freeze_panes = "A2"
     log.row_dimensions[1].height = 32
@@ -234,7 +252,7 @@ def build_xlsx(definition: Definition, rows: int = XLSX_ROWS) -> bytes:
             if number_format:
                 body.number_format = number_format
         span = f"{letter}2:{letter}{last}"
-        check = _validation(DataValidation, column)
+        check = _validation(DataValidation, column, words)
         if check is not None:
             check.add(span)
             log.add_data_validation(check)
@@ -245,7 +263,7 @@ def build_xlsx(definition: Definition, rows: int = XLSX_ROWS) -> bytes:
     log.sheet_properties.pageSetUpPr.fitToPage = True
     log.print_title_rows = "1:1"
 
-    guide = book.create_sheet("Guidance")
+    guide = book.create_sheet(words["guidance_sheet"])
     guide.column_dimensions["A"].width = 100
     guide.append([definition.title])
     guide["A1"].font = Font(bold=True, size=14)
@@ -253,8 +271,8 @@ def build_xlsx(definition: Definition, rows: int = XLSX_ROWS) -> bytes:
         guide.append([tip])
         guide.cell(row=guide.max_row, column=1).alignment = wrap
 
-    person = book.create_sheet("About the person")
-    person.append(["About the person", "Details", "What to write"])
+    person = book.create_sheet(words["person_sheet"])
+    person.append([words["person_title"], words["details"], words["what_to_write"]])
     for cell in person[1]:
         cell.font = bold
         cell.fill = header_fill
@@ -280,24 +298,20 @@ def build_xlsx(definition: Definition, rows: int = XLSX_ROWS) -> bytes:
     return build_time.restamp_zip(out.getvalue(), when)
 
 
-def _validation(DataValidation, column: Column):
+def _validation(DataValidation, column: Column, words: dict):
     """The input check for one column, or None. Warnings only: the reader may overrule."""
     common = dict(allow_blank=True, showErrorMessage=True, errorStyle="warning",
                   showInputMessage=bool(column.help), promptTitle=column.label[:32],
                   prompt=column.help[:255] or None)
     if column.kind == "choice":
         return DataValidation(type="list", formula1='"' + ",".join(column.choices) + '"',
-                              errorTitle="Not on the list",
-                              error="This is not one of the choices. Keep it anyway?", **common)
+                              errorTitle=words["not_on_list"], error=words["not_on_list_error"], **common)
     if column.kind == "date":
         return DataValidation(type="date", operator="greaterThan", formula1="DATE(1900,1,1)",
-                              errorTitle="Not a date",
-                              error="This does not look like a date. Keep it anyway?", **common)
+                              errorTitle=words["not_date"], error=words["not_date_error"], **common)
     if column.kind == "time":
         return DataValidation(type="time", operator="between", formula1="0", formula2="0.999988426",
-                              errorTitle="Not a time",
-                              error="This does not look like a time, such as 17:40. Keep it anyway?",
-                              **common)
+                              errorTitle=words["not_time"], error=words["not_time_error"], **common)
     return None
 
 
@@ -319,22 +333,22 @@ def _widths_mm(definition: Definition) -> list[float]:
     return [round(PDF_CONTENT_WIDTH_MM * column.width / total, 2) for column in definition.columns]
 
 
-def build_pdf_html(definition: Definition, rows: int = PDF_ROWS, lang: str = "en") -> str:
+def build_pdf_html(definition: Definition, rows: int = PDF_ROWS, lang: str | None = None) -> str:
     """The HTML that WeasyPrint turns into the fillable PDF (template: overrides/print/incident-log.html)."""
     choice_key = " ".join(f"{c.label}: {', '.join(c.choices)}." for c in definition.columns if c.choices)
     return html_templates.render("print/incident-log.html",
-        definition=definition, rows=rows, lang=lang, width=PDF_CONTENT_WIDTH_MM, widths=_widths_mm(definition),
+        definition=definition, rows=rows, lang=lang or definition.language, words=definition.forms,
+        width=PDF_CONTENT_WIDTH_MM, widths=_widths_mm(definition),
         choice_key=choice_key,
         field_name=field_name, person_field_name=person_field_name, print_css=print_pdf.PRINT_CSS.as_uri())
 
 
 def build_pdf(definition: Definition, rows: int = PDF_ROWS) -> bytes:
     """The fillable, printable PDF (every log cell and person field is a form field)."""
-    document = print_pdf.render(build_pdf_html(definition, rows), ROOT.as_uri() + "/", str(DEFINITION_FILE),
+    document = print_pdf.render(build_pdf_html(definition, rows), ROOT.as_uri() + "/", str(definition.path),
                                 forms=True)
-    return print_pdf.write(document, None, title=definition.title, lang="en",
-                           description="A form to keep a dated record of each time they contact you "
-                                       "or show up: fill it in on a computer or print it.")
+    return print_pdf.write(document, None, title=definition.title, lang=definition.language,
+                           description=definition.forms["description"])
 
 
 def file_names() -> list[str]:
@@ -361,22 +375,24 @@ def _md(text: str) -> str:
 
 def render_fields_markdown(definition: Definition) -> str:
     """A table of the log's columns, in order, with what to write in each."""
-    out = ["| Column | What to write |", "| --- | --- |"]
+    words = definition.forms
+    out = [f"| {words['column']} | {words['what_to_write']} |", "| --- | --- |"]
     for column in definition.columns:
         text = column.help or " "
         if column.choices:
-            text = f"{text} Choices: {', '.join(column.choices)}.".strip()
+            text = f"{text} {words['choices']}: {', '.join(column.choices)}.".strip()
         out.append(f"| **{_md(column.label)}** | {_md(text)} |")
     return "\n".join(out)
 
 
 def render_example_markdown(definition: Definition) -> str:
     """One made-up entry, filled in, inside a clearly marked box."""
-    out = ['!!! note "A made-up example"', "",
-           "    This entry is invented. It shows the kind of detail that helps.", "",
-           "    | Column | Example |", "    | --- | --- |"]
+    words = definition.forms
+    out = [f'!!! note "{words["example_title"]}"', "",
+           f"    {words['example_note']}", "",
+           f"    | {words['column']} | {words['example']} |", "    | --- | --- |"]
     for column in definition.columns:
-        out.append(f"    | **{_md(column.label)}** | {_md(column.example) or '(left blank)'} |")
+        out.append(f"    | **{_md(column.label)}** | {_md(column.example) or words['left_blank']} |")
     return "\n".join(out)
 
 

@@ -10,6 +10,7 @@ so two builds of one commit give the same bytes.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from pathlib import Path
@@ -38,27 +39,58 @@ ZIP_COPY_NOTE = ("<li>You are reading the downloaded copy of the whole guide. It
                  "To pass it on, share the zip file you downloaded.</li>")
 
 
-def zip_copy_of_start_page(html: str) -> str:
+def zip_copy_of_start_page(html: str, copy_note: str = ZIP_COPY_NOTE) -> str:
     """The start page as the zip holds it: no link to the zip itself."""
-    copy, found = ZIP_ITEM.subn(ZIP_COPY_NOTE, html, count=1)
+    copy, found = ZIP_ITEM.subn(copy_note, html, count=1)
     if not found:
         raise PluginError(f"docs/index.md: no list item linking to {ZIP_URI}; "
                           "scripts/offline_zip.py replaces it in the zip's copy of the start page")
     return copy
 
 
-def build_zip(site: Path) -> Path:
-    """Write the zip of every file under ``site`` (but itself); return its path."""
+# Each edition's zip holds that edition only: the link to the same page in the
+# other language (partials/language-link.html) and its hreflang alternate are
+# left out of the zip's copy of a page when their target is not in the zip.
+_LANG_LINK = re.compile(r'<div class="lang-link"><a href="([^"]+)"[^>]*>.*?</a></div>', re.S)
+_ALTERNATE = re.compile(r'<link rel="alternate" hreflang="[^"]+" href="([^"]+)">')
+
+
+def without_links_outside(html: str, page: str, inside: set[str]) -> str:
+    """``html`` (the page at ``page`` in the zip) without language links to files not in ``inside``.
+
+    When the other language's page is not in the zip, the hreflang alternates go
+    too, the page's own included: Material's bundle reads the sitemap of each
+    alternate it finds, which a page opened from disk is not allowed to fetch.
+    """
+    def target(match: re.Match) -> str:
+        return posixpath.normpath(posixpath.join(posixpath.dirname(page), match.group(1).split("#")[0]))
+
+    html = _LANG_LINK.sub(lambda m: m.group(0) if target(m) in inside else "", html)
+    if any(target(m) not in inside for m in _ALTERNATE.finditer(html)):
+        html = _ALTERNATE.sub("", html)
+    return html
+
+
+def build_zip(site: Path, readme: str = ZIP_README, copy_note: str = ZIP_COPY_NOTE) -> Path:
+    """Write the zip of every file under ``site`` (but itself); return its path.
+
+    ``readme`` and ``copy_note``: the edition's words (strings "zip"), English if not given.
+    """
     target = site / ZIP_URI
     target.parent.mkdir(parents=True, exist_ok=True)
     members = sorted(p for p in site.rglob("*") if p.is_file() and p != target)
+    inside = {p.relative_to(site).as_posix() for p in members}
     when = build_time.now()
     with zipfile.ZipFile(target, "w") as archive:
-        archive.writestr(build_time.zip_entry(f"{ZIP_ROOT}/README.txt", when), ZIP_README, compresslevel=9)
+        archive.writestr(build_time.zip_entry(f"{ZIP_ROOT}/README.txt", when), readme, compresslevel=9)
         for path in members:
-            entry = build_time.zip_entry(f"{ZIP_ROOT}/{path.relative_to(site).as_posix()}", when)
-            content = path.read_bytes()
+            relative = path.relative_to(site).as_posix()
+            entry = build_time.zip_entry(f"{ZIP_ROOT}/{relative}", when)
+            if path.suffix != ".html":
+                archive.writestr(entry, path.read_bytes(), compresslevel=9)
+                continue
+            html = without_links_outside(path.read_text(encoding="utf-8"), relative, inside)
             if path == site / START_PAGE:
-                content = zip_copy_of_start_page(content.decode("utf-8")).encode("utf-8")
-            archive.writestr(entry, content, compresslevel=9)
+                html = zip_copy_of_start_page(html, copy_note)
+            archive.writestr(entry, html.encode("utf-8"), compresslevel=9)
     return target

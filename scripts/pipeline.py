@@ -10,10 +10,13 @@ and handed to the steps that need them.
 A page's life, from Markdown to the built file:
 
 1. Before any page: Material's version is checked against the one the site's
-   Material seam was written for; every data file is read and checked; the
+   Material seam was written for; the edition's language is read
+   (``theme.language``: English from mkdocs.yml, Spanish from mkdocs.es.yml);
+   every data file of that language is read and checked; the
    glossary becomes a Markdown extension (terms marked in text, never in
    headings); every download is registered, so links to them are checked.
-2. Markdown: the front matter is checked, then each ``<!-- data:NAME -->``
+2. Markdown: the front matter is checked, the page's counterpart in the
+   other edition is found (a missing one stops the build), then each ``<!-- data:NAME -->``
    shortcode is replaced by its list from ``data/``.
 3. Markdown becomes HTML (MkDocs, with the extensions in mkdocs.yml and the
    glossary); the page must start with its ``# Title``; each checklist box is
@@ -47,6 +50,7 @@ import csp
 import downloads
 import glossary
 import handbook
+import languages
 import material_seam
 import offline_zip
 import outbound_links
@@ -60,12 +64,12 @@ import whitespace
 # The build's steps, by event, in the order they run. tests/test_pipeline.py
 # checks each on_* function below calls exactly these, in this order.
 STEPS = {
-    "on_config": ("material_seam.check_version", "site_data.load", "glossary.GlossaryExtension",
+    "on_config": ("material_seam.check_version", "languages.code", "site_data.load", "glossary.GlossaryExtension",
                   "pdf_export_fixes.check_settings", "pdf_export_fixes.import_quietly",
                   "pdf_export_fixes.route_weasyprint_log"),
     "on_files": ("downloads.register",),
     "on_nav": ("handbook.Handbook", "pdf_export_fixes.take_over"),
-    "on_page_markdown": ("page_checks.front_matter", "shortcodes.expand"),
+    "on_page_markdown": ("page_checks.front_matter", "languages.counterpart", "shortcodes.expand"),
     "on_page_content": ("page_checks.title_heading", "checklist_labels.label_checkboxes",
                         "outbound_links.add_rel"),
     "on_env": ("material_seam.bundle_url",),
@@ -97,6 +101,11 @@ def _current() -> _Build:
     return _build
 
 
+def _source(page) -> str:
+    """The page's source for error messages: docs/x.md, or docs-es/x.md in the Spanish build."""
+    return f"{Path(page.file.src_dir).name}/{page.file.src_uri}" if page.file.src_dir else f"docs/{page.file.src_uri}"
+
+
 def _built_on() -> dt.date:
     """Today, or SOURCE_DATE_EPOCH's date for a reproducible build."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -110,8 +119,9 @@ def _built_on() -> dt.date:
 def on_config(config, **kwargs):
     global _build
     material_seam.check_version()
+    language = languages.code(config)
     try:
-        data = site_data.load(Path(config.docs_dir), config.nav)
+        data = site_data.load(Path(config.docs_dir), config.nav, language)
     except site_data.DataError as exc:
         raise PluginError(str(exc)) from exc
     terms = glossary.GlossaryExtension(data.terms)
@@ -132,7 +142,8 @@ def on_files(files, config, **kwargs):
 @event_priority(-50)
 def on_nav(nav, config, files, **kwargs):
     build = _current()
-    build.handbook = handbook.Handbook(config)
+    words = build.data.words["handbook"]
+    build.handbook = handbook.Handbook(config, title=words["title"], purpose=words["purpose"])
     pdf_export_fixes.take_over(config, build.handbook.write)
     return nav
 
@@ -140,7 +151,9 @@ def on_nav(nav, config, files, **kwargs):
 def on_page_markdown(markdown, page, config, files, **kwargs):
     build = _current()
     page_checks.front_matter(page)
-    where = f"docs/{page.file.src_uri}"
+    # The same page in the other edition (the language link and hreflang in main.html).
+    page.meta["other_language"] = languages.counterpart(page, config)
+    where = _source(page)
     try:
         markdown = shortcodes.expand(markdown, build.data, where)
     except shortcodes.UnknownShortcode as exc:
@@ -153,7 +166,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 def on_page_content(html, page, config, files, **kwargs):
     page_checks.title_heading(page)
-    html = checklist_labels.label_checkboxes(html, f"docs/{page.file.src_uri}")
+    html = checklist_labels.label_checkboxes(html, _source(page))
     return outbound_links.add_rel(html)
 
 
@@ -163,7 +176,9 @@ def on_env(env, config, files, **kwargs):
     env.globals["material_bundle"] = material_seam.bundle_url(config)
     env.globals["helplines"] = build.data.countries
     env.globals["built_on"] = _built_on()
-    env.globals["handbook_purpose"] = handbook.PURPOSE
+    env.globals["handbook_purpose"] = build.data.words["handbook"]["purpose"]
+    # The edition's words: {{ t.section.key }} (data/strings.yml, data/es/strings.yml).
+    env.globals["t"] = build.data.words
     return env
 
 
@@ -178,7 +193,7 @@ def on_post_template(output_content, template_name, config, **kwargs):
 # Before the pdf-export plugin (priority 0) collects the page for the handbook.
 @event_priority(50)
 def on_post_page(output, page, config, **kwargs):
-    html = csp.fill(output, f"docs/{page.file.src_uri}", _current().script_hashes)
+    html = csp.fill(output, _source(page), _current().script_hashes)
     return whitespace.collapse(html)
 
 
@@ -191,11 +206,12 @@ def on_post_build(config, **kwargs):
     built = downloads.enabled(config)
     handbook.fill_size(site, build.handbook.check_written() if built else downloads.NOT_BUILT)
     if built:
-        checklists_pdf.build_for_site(config, build.data.checklists)
+        checklists_pdf.build_for_site(config, build.data.checklists, build.data.words["handbook"])
     source, in_site = material_seam.stylesheet(config)
     stylesheet_split.split(site, source, in_site)
     for path in material_seam.unused_theme_files(site, config):
         path.unlink()
     csp.write_header_files(site, build.script_hashes)
     if built:
-        offline_zip.build_zip(site)
+        words = build.data.words["zip"]
+        offline_zip.build_zip(site, readme=words["readme"] + "\n", copy_note=f"<li>{words['copy_note']}</li>")

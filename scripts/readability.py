@@ -1,7 +1,11 @@
-"""Score every text a reader sees for reading level (Flesch-Kincaid grade), offline.
+"""Score every text a reader sees for reading level, offline, in English and in Spanish.
 
-The guide is written for readers under stress, so every text must stay at or
-below ``GRADE_LIMIT``. Four kinds of text are scored, each named by its file:
+The guide is written for readers under stress, so every English text must stay
+at or below ``GRADE_LIMIT`` (Flesch-Kincaid grade), and every Spanish text at
+or above ``INFLESZ_LIMIT`` (Szigriszt-Pazos, the INFLESZ scale: 65 to 80 is
+"bastante fácil"; textstat with ``set_lang("es")``). Spanish texts are those of
+``docs-es/``, ``data/es/`` and built pages whose ``<html lang>`` is ``es``.
+Four kinds of text are scored, each named by its file:
 
 - Markdown pages (``docs/``): turned into plain prose first (front matter,
   code, tables, HTML tags, link targets and shortcodes removed; headings and
@@ -16,7 +20,7 @@ below ``GRADE_LIMIT``. Four kinds of text are scored, each named by its file:
   library's parser. That is independent of the Markdown route above and of
   the generator, and it scores what the shortcodes and templates put in.
 
-Usage: python scripts/readability.py [PATH ...]   (default: docs data overrides/tools)
+Usage: python scripts/readability.py [PATH ...]   (default: docs docs-es data overrides/tools)
 A PATH is a Markdown file or folder, a data file, a template or a built site.
 Prints one line per text and exits 1 when any is over the limit.
 """
@@ -35,10 +39,15 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_DIR = ROOT / "docs"
+DOCS_ES_DIR = ROOT / "docs-es"
 DATA_DIR = ROOT / "data"
+DATA_ES_DIR = DATA_DIR / "es"
 TOOLS_DIR = ROOT / "overrides" / "tools"
-DEFAULT_PATHS = (DOCS_DIR, DATA_DIR, TOOLS_DIR)
+DEFAULT_PATHS = (DOCS_DIR, DOCS_ES_DIR, DATA_DIR, TOOLS_DIR)
 GRADE_LIMIT = 7.0
+# Szigriszt-Pazos (INFLESZ): higher is easier; 65 or more is "bastante fácil".
+INFLESZ_LIMIT = 65.0
+_HTML_LANG = re.compile(r"<html[^>]*\slang=\"([a-z]{2})", re.I)
 # Pages shorter than this are lists of names and numbers, not prose to score.
 MIN_WORDS = 40
 # One data item (a definition, a helpline's details) is scored on its own from
@@ -104,6 +113,48 @@ def plain_text(markdown: str) -> str:
     return "\n".join(out)
 
 
+def inflesz(text: str) -> float:
+    """Szigriszt-Pazos (INFLESZ) score of Spanish ``text`` (higher is easier)."""
+    textstat.set_lang("es")
+    try:
+        return round(textstat.szigriszt_pazos(text), 1)
+    finally:
+        textstat.set_lang("en_US")
+
+
+def spanish_score(text: str, min_words: int = MIN_ITEM_WORDS) -> float | None:
+    """INFLESZ of Spanish plain text (closed as a sentence), or None when too short."""
+    text = " ".join(text.split())
+    if len(text.split()) < min_words:
+        return None
+    if text[-1] not in ".!?:":
+        text += "."
+    return inflesz(text)
+
+
+def page_inflesz(markdown: str) -> float | None:
+    """INFLESZ of a Spanish Markdown page, or None when it has too little prose."""
+    return spanish_score(plain_text(markdown), MIN_WORDS)
+
+
+def language_of(path: Path, html: str | None = None) -> str:
+    """"es" for a Spanish source, data file or built page; else "en"."""
+    if html is not None:
+        found = _HTML_LANG.search(html)
+        return found.group(1).lower() if found else "en"
+    parts = path.resolve().parts
+    if DOCS_ES_DIR.name in parts or (DATA_DIR.name in parts and "es" in parts[parts.index(DATA_DIR.name):]):
+        return "es"
+    return "en"
+
+
+def passes(score: float | None, language: str) -> bool:
+    """Whether a score is within the limit of its language (None: too short to score)."""
+    if score is None:
+        return True
+    return score >= INFLESZ_LIMIT if language == "es" else score <= GRADE_LIMIT
+
+
 def grade(markdown: str) -> float | None:
     """Flesch-Kincaid grade of a page, or None when it has too little prose."""
     text = plain_text(markdown)
@@ -150,6 +201,26 @@ def _incident_log_texts(data: dict) -> Iterator[tuple[str, str]]:
                     yield f"{group} / {field.get('key', '?')}: {key}", str(field[key])
     for i, tip in enumerate(data.get("guidance") or [], 1):
         yield f"guidance #{i}", str(tip)
+    for key, text in (data.get("forms") or {}).items():
+        yield f"forms / {key}", str(text)
+
+
+# English strings moved here unchanged from the code and templates that held them
+# before the Spanish edition (issue 21); each is still scored on the built pages it
+# appears on. Their Spanish counterparts are scored like every other text.
+UNSCORED_ENGLISH_STRINGS = {"handbook.purpose", "helplines.if_not_work", "helplines.summary_all_own",
+                            "log_format.iterations_what"}
+
+
+def _strings_texts(data: dict, english: bool = False) -> Iterator[tuple[str, str]]:
+    for section, words in data.items():
+        for key, text in (words or {}).items():
+            # The month list is a list of names, not prose.
+            if f"{section}.{key}" == "handbook.months":
+                continue
+            if english and f"{section}.{key}" in UNSCORED_ENGLISH_STRINGS:
+                continue
+            yield f"{section}.{key}", str(text)
 
 
 # Which texts of each data file a reader sees. A new data file must be added here.
@@ -157,6 +228,7 @@ DATA_READERS = {
     "helplines.yml": _helpline_texts,
     "glossary.yml": _glossary_texts,
     "incident-log.yml": _incident_log_texts,
+    "strings.yml": _strings_texts,
 }
 
 
@@ -166,6 +238,8 @@ def data_texts(path: Path) -> list[tuple[str, str]]:
     if reader is None:
         raise SystemExit(f"{path}: no rule for which of its texts a reader sees (add one to DATA_READERS)")
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if reader is _strings_texts:
+        return list(_strings_texts(data, english=language_of(path) == "en"))
     return list(reader(data))
 
 
@@ -180,6 +254,8 @@ _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd"
 # Elements whose text a reader does not read as prose.
 _SKIP = {"script", "style", "code", "pre", "svg", "template"}
 _JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
+# A {% set name %}...{% endset %} block holds attributes, not words a reader sees.
+_JINJA_SET_BLOCK = re.compile(r"\{%-?\s*set \w+\s*-?%\}.*?\{%-?\s*endset\s*-?%\}", re.S)
 
 
 class _TextParser(HTMLParser):
@@ -242,7 +318,7 @@ def html_text(html: str, article_only: bool = True) -> str:
 
 def template_text(source: str) -> str:
     """The words of a Jinja template a reader sees, with the template markup taken out."""
-    return html_text(_JINJA.sub(" ", source), article_only=False)
+    return html_text(_JINJA.sub(" ", _JINJA_SET_BLOCK.sub(" ", source)), article_only=False)
 
 
 def site_pages(site: Path) -> list[Path]:
@@ -262,34 +338,59 @@ def _name(path: Path) -> str:
         return str(path)
 
 
-def scores(paths: list[Path]) -> Iterator[tuple[str, float | None]]:
-    """(name of the text, grade or None) for every text under ``paths``."""
+def _score(text: str, language: str, min_words: int = MIN_ITEM_WORDS) -> float | None:
+    return spanish_score(text, min_words) if language == "es" else text_grade(text, min_words)
+
+
+def scored(paths: list[Path]) -> Iterator[tuple[str, float | None, str]]:
+    """(name of the text, score or None, language) for every text under ``paths``."""
     for path in paths:
         if path.is_dir() and (path / "index.html").is_file():
             for page in site_pages(path):
-                text = html_text(page.read_text(encoding="utf-8"))
+                html = page.read_text(encoding="utf-8")
+                language = language_of(page, html)
+                text = html_text(html)
                 words = len(text.split())
-                yield (_name(page), None if words < MIN_WORDS else text_grade(text, MIN_WORDS))
+                yield (_name(page), None if words < MIN_WORDS else _score(text, language, MIN_WORDS), language)
         elif path.is_dir():
             for child in sorted(path.rglob("*")):
                 if child.suffix in (".md", ".yml", ".html") and child.is_file():
-                    yield from scores([child])
+                    yield from scored([child])
         elif path.suffix == ".md":
-            yield _name(path), grade(path.read_text(encoding="utf-8"))
+            language = language_of(path)
+            markdown = path.read_text(encoding="utf-8")
+            yield _name(path), page_inflesz(markdown) if language == "es" else grade(markdown), language
         elif path.suffix == ".yml":
+            language = language_of(path)
             for label, text in data_texts(path):
-                yield f"{_name(path)}: {label}", text_grade(text)
+                yield f"{_name(path)}: {label}", _score(text, language), language
         elif path.suffix == ".html":
             text = template_text(path.read_text(encoding="utf-8"))
-            yield _name(path), text_grade(text, MIN_ITEM_WORDS)
+            yield _name(path), text_grade(text, MIN_ITEM_WORDS), "en"
         else:
             raise SystemExit(f"{path}: not a Markdown file, data file, template, built site or folder")
 
 
+def scores(paths: list[Path]) -> Iterator[tuple[str, float | None]]:
+    """(name of the text, score or None) for every text under ``paths``."""
+    for name, score, _ in scored(paths):
+        yield name, score
+
+
+def _limit_message(name: str, score: float, language: str, limit: float) -> str:
+    if language == "es":
+        return f"{name}: INFLESZ {score} < {INFLESZ_LIMIT}"
+    return f"{name}: grade {score} > {limit}"
+
+
 def over_limit(paths: list[Path], limit: float = GRADE_LIMIT) -> list[str]:
-    """One message per text above ``limit``, each naming its file."""
-    return [f"{name}: grade {score} > {limit}" for name, score in scores(paths)
-            if score is not None and score > limit]
+    """One message per text past its language's limit, each naming its file."""
+    out = []
+    for name, score, language in scored(paths):
+        bad = (score is not None and score > limit) if language == "en" else not passes(score, language)
+        if bad:
+            out.append(_limit_message(name, score, language, limit))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -299,9 +400,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--over", action="store_true", help="print only the texts over the limit")
     args = parser.parse_args(argv)
     over = 0
-    for name, score in scores(args.paths):
+    for name, score, language in scored(args.paths):
         shown = "  n/a" if score is None else f"{score:5.1f}"
-        flag = "" if score is None or score <= args.limit else "  OVER LIMIT"
+        within = score is None or (score <= args.limit if language == "en" else passes(score, language))
+        flag = "" if within else ("  OVER LIMIT" if language == "en" else "  BELOW INFLESZ 65")
         over += bool(flag)
         if flag or not args.over:
             print(f"{shown}  {name}{flag}")

@@ -22,11 +22,11 @@ from site_data import SiteData
 SHORTCODE = re.compile(r"<!--\s*data:([a-z-]+)\s*-->")
 
 RENDERERS: dict[str, Callable[[SiteData], str]] = {
-    "helplines-jump": lambda data: helplines.render_jump_list(data.countries),
-    "helplines": lambda data: helplines.render_markdown(data.countries),
-    "helplines-checked": lambda data: helplines.render_checked(data.countries),
-    "helplines-sources": lambda data: helplines.sources_summary(data.countries),
-    "glossary": lambda data: glossary.render_markdown(data.terms),
+    "helplines-jump": lambda data: helplines.render_jump_list(data.countries, data.words["helplines"]),
+    "helplines": lambda data: helplines.render_markdown(data.countries, data.words["helplines"]),
+    "helplines-checked": lambda data: helplines.render_checked(data.countries, data.words["helplines"]),
+    "helplines-sources": lambda data: helplines.sources_summary(data.countries, data.words["helplines"]),
+    "glossary": lambda data: glossary.render_markdown(data.terms, data.words["glossary"]["also"]),
     "incident-log-fields": lambda data: incident_log.render_fields_markdown(data.incident_log),
     "incident-log-example": lambda data: incident_log.render_example_markdown(data.incident_log),
     "incident-log-guidance": lambda data: incident_log.render_guidance_markdown(data.incident_log),

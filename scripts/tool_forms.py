@@ -45,15 +45,10 @@ ITERATIONS = 600_000
 SALT_BYTES = 16
 IV_BYTES = 12
 TAG_BYTES = 16
-# Version 2's header, in order: (name, bytes, what it holds).
-V2_HEADER = (
-    ("version", 1, f"The number {FILE_VERSION}."),
-    ("iterations", 4, "PBKDF2 iterations, an unsigned whole number, most significant byte first "
-                      f"(big-endian). This page writes {ITERATIONS:,}."),
-    ("salt", SALT_BYTES, f"{SALT_BYTES} random bytes, new for each save: the PBKDF2 salt."),
-    ("iv", IV_BYTES, f"{IV_BYTES} random bytes, new for each save: the AES-GCM nonce."),
-)
-HEADER_BYTES = sum(size for _, size, _ in V2_HEADER)
+# Version 2's header, in order: (name, bytes). What each holds is in the strings
+# (section log_format, key NAME_what), so the format page reads in its own language.
+V2_HEADER = (("version", 1), ("iterations", 4), ("salt", SALT_BYTES), ("iv", IV_BYTES))
+HEADER_BYTES = sum(size for _, size in V2_HEADER)
 MIN_PASSPHRASE = 12
 # A file name that says nothing about what is inside: "notes-" and the date.
 FILE_STEM = "notes"
@@ -62,16 +57,11 @@ FILE_EXTENSION = ".txt"
 # Plan: a checklist item ending in a run of underscores is a blank to fill in.
 BLANK = re.compile(r"\s*:?\s*_{3,}\s*$")
 
-# The plan's own boxes for the reader's details: (key, label, help, kind).
+# The plan's own boxes for the reader's details: (key, kind). Their label is
+# strings "plan.KEY" and their help "plan.KEY_help" (the three people share "plan.person_help").
 PLAN_DETAILS = (
-    ("person1", "Safe person 1", "A name, and how you can reach them.", "text"),
-    ("person2", "Safe person 2", "A name, and how you can reach them.", "text"),
-    ("person3", "Safe person 3", "A name, and how you can reach them.", "text"),
-    ("place", "A safe place I can go", "A friend's home, a family member's home or a shelter.", "text"),
-    ("code", "My code word, and who knows it", "A word or short text that means \"I need help now\".", "text"),
-    ("bag", "Where my bag and copies of papers are", "For example, with a friend you trust.", "text"),
-    ("showup", "What I will do if they show up",
-     "For example: stay inside, lock the door, call the police.", "longtext"),
+    ("person1", "text"), ("person2", "text"), ("person3", "text"), ("place", "text"),
+    ("code", "text"), ("bag", "text"), ("showup", "longtext"),
 )
 
 
@@ -107,49 +97,67 @@ def render_log_form(data: SiteData) -> str:
         "csvHeader": incident_log.build_csv(definition).decode("utf-8"),
         "fields": [{"key": c.key, "label": c.label, "kind": c.kind, "width": c.width}
                    for c in definition.columns],
+        # Every message the script shows, in the edition's language (data/strings.yml, log_writer).
+        "messages": data.words["log_writer"],
     }
-    return html_templates.render("tools/log-form.html", columns=definition.columns, config_json=_json(config))
+    return html_templates.render("tools/log-form.html", columns=definition.columns, config_json=_json(config),
+                                 t=data.words)
 
 
 def render_log_entries(data: SiteData) -> str:
     """The entries table (filled by the script), the file buttons and their panels."""
     definition = data.incident_log
     return html_templates.render("tools/log-entries.html", title=definition.title, columns=definition.columns,
-                                 guidance=definition.guidance, min_passphrase=MIN_PASSPHRASE)
+                                 guidance=definition.guidance, min_passphrase=MIN_PASSPHRASE,
+                                 t=data.words)
+
+
+def _format_words(data: SiteData) -> dict:
+    """The format page's words with the format's numbers filled in."""
+    words = data.words["log_format"]
+    # "600,000" in English, "600 000" in Spanish: the thousands separator is a word of the language.
+    iterations = f"{ITERATIONS:,}".replace(",", words["thousands"].strip("[]") or " ")
+    numbers = {"version": FILE_VERSION, "iterations": iterations, "salt": SALT_BYTES, "iv": IV_BYTES,
+               "tag": TAG_BYTES, "v1": V1_FORMAT, "kdf": KDF}
+    return {key: text.format(**numbers) for key, text in words.items() if key != "thousands"}
 
 
 def render_format_table(data: SiteData) -> str:
     """The version 2 file's bytes, with their offsets (Markdown)."""
-    rows = ["| Bytes | Name | What it holds |", "| --- | --- | --- |"]
+    w = _format_words(data)
+    rows = [f"| {w['bytes']} | {w['name']} | {w['holds']} |", "| --- | --- | --- |"]
     start = 0
-    for name, size, what in V2_HEADER:
-        span = f"{start}" if size == 1 else f"{start} to {start + size - 1}"
-        rows.append(f"| {span} | `{name}` | {what} |")
+    for name, size in V2_HEADER:
+        span = f"{start}" if size == 1 else w["span"].replace("[start]", str(start)).replace(
+            "[end]", str(start + size - 1))
+        rows.append(f"| {span} | `{name}` | {w[name + '_what']} |")
         start += size
-    rows.append(f"| {start} to the end | `ciphertext` | AES-256-GCM output: the encrypted entries, "
-                f"then the {TAG_BYTES}-byte tag. Bytes 0 to {start - 1} are its additional data. |")
+    to_end = w["to_end"].replace("[start]", str(start))
+    ciphertext = w["ciphertext_what"].replace("[last]", str(start - 1))
+    rows.append(f"| {to_end} | `ciphertext` | {ciphertext} |")
     return "\n".join(rows)
 
 
 def render_format_v1_table(data: SiteData) -> str:
     """The version 1 file's JSON keys (Markdown)."""
+    w = _format_words(data)
     return "\n".join([
-        "| Key | Value |",
+        f"| {w['key']} | {w['value']} |",
         "| --- | --- |",
-        f'| `format` | Always `"{V1_FORMAT}"`. |',
+        f"| `format` | {w['v1_format']} |",
         "| `version` | `1`. |",
-        f'| `kdf` | `"{KDF}"`: PBKDF2 with HMAC-SHA-256. |',
-        "| `iterations` | PBKDF2 iterations, a whole number. |",
-        f"| `salt` | {SALT_BYTES} random bytes, in base64. |",
-        f"| `iv` | {IV_BYTES} random bytes (the AES-GCM nonce), in base64. |",
-        f"| `ciphertext` | AES-256-GCM output, in base64: the encrypted text, then the {TAG_BYTES}-byte tag. "
-        "No additional data. |",
+        f"| `kdf` | {w['v1_kdf']} |",
+        f"| `iterations` | {w['v1_iterations']} |",
+        f"| `salt` | {w['v1_salt']} |",
+        f"| `iv` | {w['v1_iv']} |",
+        f"| `ciphertext` | {w['v1_ciphertext']} |",
     ])
 
 
 def render_entry_keys(data: SiteData) -> str:
     """The entry keys inside the lock, with their column labels (Markdown)."""
-    keys = ["| Entry key | Column | Kind |", "| --- | --- | --- |"]
+    w = _format_words(data)
+    keys = [f"| {w['entry_key']} | {w['column']} | {w['kind']} |", "| --- | --- | --- |"]
     keys += [f"| `{c.key}` | {c.label.replace('|', '/')} | {c.kind} |" for c in data.incident_log.columns]
     return "\n".join(keys)
 
@@ -168,9 +176,11 @@ def _plan_item(checklist_slug: str, index: int, text: str) -> dict:
 
 def render_plan_details(data: SiteData) -> str:
     """Boxes for the reader's own details (people, place, code word, what they will do)."""
-    details = [{"key": key, "label": label, "help": help_text, "kind": kind}
-               for key, label, help_text, kind in PLAN_DETAILS]
-    return html_templates.render("tools/plan-details.html", details=details)
+    words = data.words["plan"]
+    details = [{"key": key, "label": words[key], "kind": kind,
+                "help": words.get(f"{key}_help") or words["person_help"]}
+               for key, kind in PLAN_DETAILS]
+    return html_templates.render("tools/plan-details.html", details=details, t=data.words)
 
 
 def render_plan_checklists(data: SiteData) -> str:
@@ -182,9 +192,9 @@ def render_plan_checklists(data: SiteData) -> str:
                      "plan_items": [_plan_item(checklist.slug, next(numbered), item) for item in section.items]}
                     for section in checklist.sections]
         checklists.append({"slug": checklist.slug, "title": checklist.title, "sections": sections})
-    return html_templates.render("tools/plan-checklists.html", checklists=checklists)
+    return html_templates.render("tools/plan-checklists.html", checklists=checklists, t=data.words)
 
 
 def render_plan_help(data: SiteData) -> str:
     """The country select (none by default) and each country's help-now numbers."""
-    return html_templates.render("tools/plan-help.html", countries=data.countries)
+    return html_templates.render("tools/plan-help.html", countries=data.countries, t=data.words)

@@ -13,6 +13,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+# The Spanish edition's pages (mkdocs.es.yml), built into es/ beside the English site.
+DOCS_ES = ROOT / "docs-es"
+ES = "es"
 
 
 def source_date_epoch() -> str:
@@ -120,17 +123,27 @@ def failing_build(project: Path, site_dir: Path, env: dict | None = None) -> str
 
 @pytest.fixture(scope="session")
 def build(tmp_path_factory) -> subprocess.CompletedProcess:
+    """Both editions, as `make build` makes them: English at the root, Spanish in es/."""
+    import build_site
+
     site = tmp_path_factory.mktemp("build") / "site"
-    result = run_build(ROOT, site)
+    code, log = build_site.build(site, env=BUILD_ENV)
+    result = subprocess.CompletedProcess(args=["scripts/build_site.py"], returncode=code, stdout=log, stderr="")
     result.site_dir = site
     if result.returncode != 0:
-        pytest.fail(f"strict build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+        pytest.fail(f"strict build failed:\n{result.stdout}", pytrace=False)
     return result
 
 
 @pytest.fixture(scope="session")
 def site_dir(build) -> Path:
     return build.site_dir
+
+
+@pytest.fixture(scope="session")
+def site_dir_es(site_dir) -> Path:
+    """The Spanish edition inside the built site."""
+    return site_dir / ES
 
 
 @pytest.fixture(scope="session")
@@ -186,7 +199,7 @@ def project_copy(tmp_path_factory):
     """A factory for throw-away copies of the project, to plant faults in."""
     def make() -> Path:
         dest = tmp_path_factory.mktemp("project")
-        for name in ("mkdocs.yml", "docs", "overrides", "scripts", "data"):
+        for name in ("mkdocs.yml", "mkdocs.es.yml", "docs", "docs-es", "overrides", "scripts", "data"):
             src = ROOT / name
             if src.is_dir():
                 shutil.copytree(src, dest / name)
@@ -215,6 +228,32 @@ def built_pages(site_dir, nav_pages) -> dict:
     return {
         src: BeautifulSoup((site_dir / html_path(src)).read_text(encoding="utf-8"), "html.parser")
         for src in nav_pages
+    }
+
+
+@pytest.fixture(scope="session")
+def config_es() -> dict:
+    """mkdocs.es.yml as plain data (its own keys only: INHERIT is not applied)."""
+    import project_config
+
+    return project_config.read(ROOT / "mkdocs.es.yml")
+
+
+@pytest.fixture(scope="session")
+def nav_pages_es(config_es) -> list[str]:
+    import project_config
+
+    return project_config.nav_sources(config_es["nav"])
+
+
+@pytest.fixture(scope="session")
+def built_pages_es(site_dir_es, nav_pages_es) -> dict:
+    """Parsed HTML of every Spanish nav page, keyed by its Markdown source."""
+    from bs4 import BeautifulSoup
+
+    return {
+        src: BeautifulSoup((site_dir_es / html_path(src)).read_text(encoding="utf-8"), "html.parser")
+        for src in nav_pages_es
     }
 
 

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 import helplines  # noqa: E402
 import project_config  # noqa: E402
+from conftest import ROOT
 
 URL_ATTRS = ("href", "src", "srcset", "action", "data", "poster", "formaction", "cite", "background")
 HOST = re.compile(r"(?:https?:)?//([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
@@ -49,11 +50,14 @@ INERT_IN_SCRIPTS = {
 def content_hosts() -> set[str]:
     """Hosts the guide links to on purpose: helplines, their sources, the quick-exit site."""
     hosts = set()
-    for country in helplines.load_countries():
-        for entry in country.entries:
-            hosts |= {urlsplit(u).hostname for u in (entry.source, entry.website) if u}
-    config = project_config.read()
-    hosts.add(urlsplit(config["extra"]["quick_exit"]["url"]).hostname)
+    # Both editions: English (data/, mkdocs.yml) and Spanish (data/es/, mkdocs.es.yml).
+    for path in (helplines.HELPLINES_FILE, ROOT / "data" / "es" / "helplines.yml"):
+        for country in helplines.load_countries(path):
+            for entry in country.entries:
+                hosts |= {urlsplit(u).hostname for u in (entry.source, entry.website) if u}
+    for config_file in (ROOT / "mkdocs.yml", ROOT / "mkdocs.es.yml"):
+        config = project_config.read(config_file)
+        hosts.add(urlsplit(config["extra"]["quick_exit"]["url"]).hostname)
     return hosts
 
 

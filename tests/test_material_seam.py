@@ -13,7 +13,8 @@ from conftest import ROOT, failing_build, plant
 
 OVERRIDES = ROOT / "overrides"
 # The project's own partials (not copies of Material's).
-OWN_PARTIALS = {"partials/quick-exit.html", "partials/handbook-front.html", "partials/handbook-link.html"}
+OWN_PARTIALS = {"partials/quick-exit.html", "partials/handbook-front.html", "partials/handbook-link.html",
+                "partials/language-link.html"}
 LEADING_COMMENT = re.compile(r"\A\{#-.*?-#\}\n(\{% macro .*?\{%- endmacro %\}\n)?", re.S)
 # What the project adds to each overridden partial (see OVERRIDDEN_PARTIALS).
 ADDITIONS = {

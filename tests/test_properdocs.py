@@ -26,7 +26,9 @@ def test_properdocs_builds_the_same_pages(site_dir, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ProperDocs" in GENERATOR.search((out / "index.html").read_text(encoding="utf-8")).group(0)
 
-    ours = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
+    # The English edition: mkdocs.yml builds the root, the Spanish edition (es/) is another config.
+    ours = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()
+            and not p.relative_to(site_dir).as_posix().startswith("es/")}
     theirs = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert ours == theirs, sorted(ours ^ theirs)
     pages = sorted(name for name in ours if name.endswith(".html"))

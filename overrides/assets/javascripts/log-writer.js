@@ -24,6 +24,19 @@
     return;
   }
   var config = JSON.parse(configElement.textContent);
+
+  // Every message comes from the JSON block, in the page's language
+  // (data/strings.yml or data/es/strings.yml, section log_writer);
+  // "{name}" places are filled from values.
+  function msg(key, values) {
+    var text = config.messages[key];
+    if (typeof text !== "string") {
+      throw new Error("log-writer.js: no message " + key);
+    }
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? String(values[name]) : all;
+    });
+  }
   var fields = config.fields;
   var MAX_FILE_BYTES = 20 * 1024 * 1024;
   var MAX_ITERATIONS = 10000000;
@@ -122,7 +135,7 @@
   }
 
   function entriesText(count) {
-    return count === 1 ? "1 entry" : count + " entries";
+    return count === 1 ? msg("one_entry") : msg("many_entries", { count: count });
   }
 
   function countText() {
@@ -166,15 +179,15 @@
 
   function setEditing(entry) {
     editing = entry;
-    form.add.textContent = entry ? "Save changes" : "Add entry";
-    form.legend.textContent = entry ? "Change an entry" : "New entry";
+    form.add.textContent = entry ? msg("save_changes") : msg("add_entry");
+    form.legend.textContent = entry ? msg("change_entry") : msg("new_entry");
     form.cancel.hidden = !entry;
   }
 
   function addOrUpdate() {
     var values = readForm();
     if (!values) {
-      warn(form.alert, "Write something in at least one box first.", control(fields[0]));
+      warn(form.alert, msg("write_something"), control(fields[0]));
       return;
     }
     if (editing) {
@@ -185,7 +198,7 @@
       setEditing(null);
       fillForm(null);
       render();
-      say("Changes made. They are on this page only until you save to a file.");
+      say(msg("changes_made"));
       focusEntry(entry);
       return;
     }
@@ -193,14 +206,14 @@
     fillForm(null);
     hideUndo();
     render();
-    say("Entry added. You have " + countText() + " on this page. Save to a file to keep them.");
+    say(msg("entry_added", { count: countText() }));
   }
 
   function cancelEdit() {
     var entry = editing;
     setEditing(null);
     fillForm(null);
-    say("Changes cancelled.");
+    say(msg("changes_cancelled"));
     focusEntry(entry);
   }
 
@@ -226,7 +239,7 @@
 
   function describe(entry, number) {
     var when = [dateKey && entry.values[dateKey], timeKey && entry.values[timeKey]].filter(Boolean).join(" ");
-    return " entry " + number + (when ? ", " + when : "");
+    return " " + msg("entry_number", { number: number }) + (when ? ", " + when : "");
   }
 
   function button(text, hiddenText, action, entry) {
@@ -257,8 +270,8 @@
       var actions = document.createElement("td");
       actions.className = "log-table__actions";
       var label = describe(entry, index + 1);
-      actions.appendChild(button("Edit", label, "edit", entry));
-      actions.appendChild(button("Remove", label, "remove", entry));
+      actions.appendChild(button(msg("edit"), label, "edit", entry));
+      actions.appendChild(button(msg("remove"), label, "remove", entry));
       row.appendChild(actions);
       ui.body.appendChild(row);
     });
@@ -292,7 +305,7 @@
     if (target.getAttribute("data-action") === "edit") {
       setEditing(entry);
       fillForm(entry.values);
-      say("The entry is in the form above. Change what you need, then press Save changes.");
+      say(msg("in_the_form"));
       control(fields[0]).focus();
     } else {
       entries.splice(entries.indexOf(entry), 1);
@@ -302,7 +315,7 @@
       }
       removed = entry;
       render();
-      say("Entry removed.");
+      say(msg("removed"));
       ui.undo.hidden = false;
       ui.undo.focus();
     }
@@ -321,7 +334,7 @@
     entries.push(entry);
     hideUndo();
     render();
-    say("Entry put back.");
+    say(msg("put_back"));
     focusEntry(entry);
   }
 
@@ -439,7 +452,7 @@
 
   function startSave() {
     if (!entries.length) {
-      warn(ui.alert, "There are no entries to save yet. Add an entry first.", ui.saveOpen);
+      warn(ui.alert, msg("nothing_to_save"), ui.saveOpen);
       return;
     }
     showPanel(ui.savePanel);
@@ -450,18 +463,16 @@
   function save() {
     var pass = ui.pass1.value;
     if (pass.length < config.minPassphrase) {
-      warn(ui.saveAlert, "This passphrase is too short. Use at least " + config.minPassphrase +
-        " characters. A short sentence that only you know works well.", ui.pass1);
+      warn(ui.saveAlert, msg("too_short", { min: config.minPassphrase }), ui.pass1);
       return;
     }
     if (pass !== ui.pass2.value) {
       ui.pass2.value = "";
-      warn(ui.saveAlert, "The two passphrases are not the same. Please type them again.", ui.pass2);
+      warn(ui.saveAlert, msg("not_same"), ui.pass2);
       return;
     }
     if (!cryptoReady) {
-      warn(ui.saveAlert, "This browser cannot lock a file when the guide is opened this way. " +
-        "You can download a CSV file or print instead.", ui.save);
+      warn(ui.saveAlert, msg("cannot_lock"), ui.save);
       return;
     }
     // A fresh salt and nonce for every save: the same passphrase never gives
@@ -473,7 +484,7 @@
     var count = countText();
     var started = window.performance.now();
     busy(true);
-    say("Locking your entries…");
+    say(msg("locking"));
     deriveKey(pass, salt, config.iterations, "encrypt").then(function (key) {
       return window.crypto.subtle.encrypt({ name: "AES-GCM", iv: iv, additionalData: header }, key, plaintext);
     }).then(function (ciphertext) {
@@ -485,11 +496,10 @@
       download(name, "application/octet-stream", toBase64(bytes) + "\n");
       ui.status.setAttribute("data-ms", String(Math.round(window.performance.now() - started)));
       closePanel(ui.savePanel, ui.saveOpen);
-      say("Saved " + count + " to the file " + name + ". Look for it in your downloads." +
-        (formHasText() ? " The text still in the form is not in the file: press Add entry, then save again." : ""),
+      say(msg("saved", { count: count, name: name }) + (formHasText() ? " " + msg("form_not_in_file") : ""),
         true);
     }).catch(function () {
-      warn(ui.saveAlert, "Something went wrong, so no file was saved. Your entries are still on this page.", ui.save);
+      warn(ui.saveAlert, msg("save_failed"), ui.save);
     }).then(function () {
       busy(false);
     });
@@ -502,9 +512,9 @@
   }
 
   // Problems with the file itself, each with its own message.
-  var NOT_OURS = "This file is not a saved log. Pick the file you made with Save to a file on this page.";
-  var DAMAGED = "This file is damaged or not complete, so it cannot be opened. If you have another copy, try that one.";
-  var UNCHANGED = " Nothing on this page has changed.";
+  var NOT_OURS = msg("not_ours");
+  var DAMAGED = msg("damaged");
+  var UNCHANGED = " " + msg("unchanged");
 
   function fail(message) {
     var error = new Error(message);
@@ -513,8 +523,7 @@
   }
 
   function newer(version) {
-    return fail("This file was saved by a newer version of this page (version " + version +
-      "). This page can open files up to version " + config.version + ". Open it with the newest copy of this guide.");
+    return fail(msg("newer", { version: version, max: config.version }));
   }
 
   function checkIterations(it) {
@@ -644,11 +653,11 @@
     var file = ui.file.files && ui.file.files[0];
     var pass = ui.openPass.value;
     if (!file) {
-      warn(ui.openAlert, "Choose your saved file first.", ui.file);
+      warn(ui.openAlert, msg("choose_file"), ui.file);
       return;
     }
     if (!pass) {
-      warn(ui.openAlert, "Type the passphrase you used when you saved the file.", ui.openPass);
+      warn(ui.openAlert, msg("type_passphrase"), ui.openPass);
       return;
     }
     if (file.size > MAX_FILE_BYTES) {
@@ -656,14 +665,14 @@
       return;
     }
     if (!cryptoReady) {
-      warn(ui.openAlert, "This browser cannot open a locked file when the guide is opened this way." + UNCHANGED,
+      warn(ui.openAlert, msg("cannot_open") + UNCHANGED,
         ui.open);
       return;
     }
     var started = window.performance.now();
     var saved;
     busy(true);
-    say("Opening the file…");
+    say(msg("opening"));
     file.text().then(function (text) {
       saved = checkFile(text);
       return deriveKey(pass, saved.salt, saved.iterations, "decrypt");
@@ -674,8 +683,7 @@
       }
       return window.crypto.subtle.decrypt(params, key, saved.ciphertext)
         .catch(function () {
-          throw fail("This file could not be opened. The passphrase may be wrong, or the file may be " +
-            "damaged. Check the passphrase and try again.");
+          throw fail(msg("wrong_passphrase"));
         });
     }).then(function (plaintext) {
       var found = checkEntries(plaintext);
@@ -695,9 +703,8 @@
       ui.file.value = "";
       closePanel(ui.openPanel, ui.openOpen);
       var known = found.length - added;
-      say("File opened. " + entriesText(added) + " added to this page" +
-        (known ? " (" + known + (known === 1 ? " was" : " were") + " here already)" : "") +
-        ". You now have " + countText() + ".", true);
+      var opened = !known ? "opened_none_known" : known === 1 ? "opened_known_one" : "opened_known_many";
+      say(msg(opened, { added: entriesText(added), known: known, count: countText() }), true);
     }).catch(function (error) {
       ui.openPass.value = "";
       warn(ui.openAlert, (error && error.forReader ? error.message : DAMAGED) + UNCHANGED, ui.openPass);
@@ -716,7 +723,7 @@
 
   function downloadCsv() {
     if (!entries.length) {
-      warn(ui.alert, "There are no entries to put in a CSV file yet.", $("log-csv"));
+      warn(ui.alert, msg("nothing_for_csv"), $("log-csv"));
       return;
     }
     var lines = sorted().map(function (entry) {
@@ -727,12 +734,12 @@
     var name = config.fileStem + "-" + today() + ".csv";
     // A byte-order mark, so spreadsheet apps read accents and quote marks right.
     download(name, "text/csv", "\ufeff" + config.csvHeader + lines.join("\r\n") + "\r\n");
-    say("Downloaded " + name + ". This file is not locked: anyone who opens it can read it.");
+    say(msg("csv_done", { name: name }));
   }
 
   function print() {
     if (!entries.length) {
-      warn(ui.alert, "There are no entries to print yet.", $("log-print"));
+      warn(ui.alert, msg("nothing_to_print"), $("log-print"));
       return;
     }
     say("");
@@ -760,7 +767,7 @@
   function clearAll() {
     wipe();
     ui.clearPanel.hidden = true;
-    say("Everything is cleared from this page.", true);
+    say(msg("cleared"), true);
   }
 
   // ---------------------------------------------------------------------

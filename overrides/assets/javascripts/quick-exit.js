@@ -25,6 +25,9 @@
   var NOT_TEXT = /^(checkbox|radio|button|submit|reset|file|range|color|image)$/;
 
   var link = document.querySelector("[data-quick-exit-link]");
+  // The blank tab's title in the page's language (data/strings.yml, quick_exit.blank_title).
+  var bar = document.querySelector("[data-quick-exit]");
+  var blankTitle = (bar && bar.getAttribute("data-blank-title")) || "New Tab";
   if (!link) {
     return;
   }
@@ -50,7 +53,7 @@
       event.preventDefault();
     }
     document.documentElement.classList.add("quick-exit-leaving");
-    document.title = "New Tab";
+    document.title = blankTitle;
     if (document.body) {
       document.body.textContent = "";
     }

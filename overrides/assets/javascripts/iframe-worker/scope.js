@@ -6,6 +6,11 @@
   "use strict";
 
   var page = window.parent;
+  // Out of the way once it has run, so the worker's script is the frame's first
+  // script[src]: Material's worker reads its own address from it (see shim.js).
+  if (document.currentScript) {
+    document.currentScript.remove();
+  }
 
   window.postMessage = function (data) {
     // The frame only ever talks to the page that made it.

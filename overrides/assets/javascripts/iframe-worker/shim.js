@@ -69,4 +69,8 @@
   }
 
   window.Worker = IFrameWorker;
+  // Material's search worker looks for this name on its parent: it then finds
+  // its own folder from the frame's first script, to load the lunr stemmer of a
+  // language other than English (lunr/min/lunr.es.min.js for the Spanish edition).
+  window.IFrameWorker = IFrameWorker;
 })();
