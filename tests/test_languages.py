@@ -261,6 +261,21 @@ def test_the_quick_exit_speaks_spanish_and_goes_to_a_spanish_page(built_pages_es
         assert "Esc dos veces" in bar.get_text() and bar["data-blank-title"] == "Nueva pestaña", src
 
 
+# Words that give the reader a gender. The guide speaks to readers of every gender (CONTRIBUTING,
+# "Writing in Spanish"): each of these was once in a page and was rewritten.
+GENDERED_ES = re.compile(r"\b(hacerlo sola|estés segura|estás sola|te sientas (lista|desbordada)|"
+                         r"sentirte perdida|seguir atrapada|amiga segura|estás más segura)\b", re.I)
+
+
+def test_spanish_text_gives_the_reader_no_gender():
+    found = []
+    for path in [*DOCS_ES.rglob("*.md"), *DATA_ES.glob("*.yml")]:
+        text = " ".join(path.read_text(encoding="utf-8").split())
+        found += [f"{path.relative_to(ROOT)}: {m.group(0)!r}" for m in GENDERED_ES.finditer(text)]
+    assert not found, found
+    assert GENDERED_ES.search("No tienes que hacerlo sola.") and not GENDERED_ES.search("hacerlo sin ayuda")
+
+
 @pytest.mark.parametrize("src", PAGES_ES)
 def test_spanish_page_reads_easily(src):
     score = readability.page_inflesz((DOCS_ES / src).read_text(encoding="utf-8"))
