@@ -230,13 +230,15 @@ def _body_size(request) -> int:
 
 
 def first_visit(browser, base: str, path: str, viewport: dict | None = None, slow: bool = False,
-                wait_until: str = "networkidle") -> dict:
+                wait_until: str = "networkidle", also_wait_for: str | None = None) -> dict:
     """One page, fresh profile: requests, bytes (uncompressed bodies), FCP and LCP.
 
     Other hosts are refused. ``slow`` throttles the connection to SLOW_4G.
     ``wait_until="load"`` (the tests) counts what the page loads by its load
-    event, when this site's deferred scripts have run; the benchmark waits for
-    the network to go quiet, which also catches anything a script fetches later.
+    event, when this site's deferred scripts have run; with ``also_wait_for``,
+    also the first request whose address holds that text (a default Material
+    page fetches its search index after load). The benchmark waits for the
+    network to go quiet, which also catches anything a script fetches later.
     """
     ctx = browser.new_context(viewport=viewport or PHONE)
     ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
@@ -245,11 +247,16 @@ def first_visit(browser, base: str, path: str, viewport: dict | None = None, slo
         cdp = ctx.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.emulateNetworkConditions", SLOW_4G)
-    sizes: list[int] = []
-    urls: list[str] = []
-    page.on("requestfinished", lambda req: (sizes.append(_body_size(req)), urls.append(req.url)))
+    finished: list = []
+    page.on("requestfinished", lambda request: finished.append(request))
     page.goto(base + path, wait_until=wait_until)
+    if also_wait_for and not any(also_wait_for in request.url for request in finished):
+        page.wait_for_event("requestfinished", predicate=lambda request: also_wait_for in request.url,
+                            timeout=15_000)
     fcp, lcp = page.evaluate(LCP_SCRIPT)
+    # Bodies are read here, while the page is open, not inside the event handler.
+    sizes = [_body_size(request) for request in finished]
+    urls = [request.url for request in finished]
     ctx.close()
     return {"page": path, "requests": len(sizes), "bytes": sum(sizes), "fcp": fcp, "lcp": lcp, "urls": urls}
 
