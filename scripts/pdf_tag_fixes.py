@@ -356,34 +356,42 @@ def _adopt(old, new, entries: dict) -> None:
 
 
 # Correction 1.
-def describe_links(tree: Tree, page_of_destination) -> None:
+# The English words, for a PDF printed without its edition's (data/strings.yml, pdf_links).
+ENGLISH_LINK_WORDS = {"call": "Call {number}", "email": "Email {address}", "website": "{name} website",
+                      "page": "{words}, page {page}", "link": "Link", "says_web": "web ?site|site|web page|page"}
+
+
+def describe_links(tree: Tree, page_of_destination, link_words: dict | None = None) -> None:
     for element, page in tree.elements():
         if element.S != "/Link":
             continue
         words = " ".join(tree.text(element, page).split())
         for annot in _annotations_of(element):
-            annot.Contents = String(describe(words, _target(annot), page_of_destination))
+            annot.Contents = String(describe(words, _target(annot), page_of_destination, link_words))
 
 
-def describe(words: str, target: str, page_of_destination) -> str:
-    """What a screen reader should say for a link with ``words`` going to ``target``."""
+def describe(words: str, target: str, page_of_destination, link_words: dict | None = None) -> str:
+    """What a screen reader should say for a link with ``words`` going to ``target``, in the
+    edition's language (``link_words``: the ``pdf_links`` section of its strings file)."""
+    said = link_words or ENGLISH_LINK_WORDS
     words = words.strip(" .,;:")
     if target.startswith("tel:"):
         number = target[4:].replace("-", " ") if not words else words
-        return number if words.lower().startswith("call") else f"Call {number}"
+        call = said["call"].format(number="").strip().lower()
+        return number if words.lower().startswith(call) else said["call"].format(number=number)
     if target.startswith("mailto:"):
-        return f"Email {words or target[7:]}"
+        return said["email"].format(address=words or target[7:])
     if target.startswith(("http://", "https://")):
         if not words or words.startswith(("http://", "https://", "www.")):
             host = re.sub(r"^www\.", "", target.split("/")[2])
-            return f"{host} website"
-        if re.search(r"\b(web ?site|site|web page|page)\b", words, re.I):
+            return said["website"].format(name=host)
+        if re.search(rf"\b({said['says_web']})\b", words, re.I):
             return words
-        return f"{words} website"
+        return said["website"].format(name=words)
     page = page_of_destination(target)
     if not words:
-        words = "Link"
-    return f"{words}, page {page}" if page is not None else words
+        words = said["link"]
+    return said["page"].format(words=words, page=page) if page is not None else words
 
 
 # A marked-content sequence with an MCID, as WeasyPrint writes it: "/Span <</MCID 3>> BDC".
@@ -612,13 +620,15 @@ def join_across_pages(tree: Tree, continued, entries: dict) -> None:
         _set_kids(document, tops[:starts[0]] + tops[starts[0] + 1:])
 
 
-def correct(data: bytes, source_text: str | None = None, headings=(), furniture=(), continued=()) -> bytes:
+def correct(data: bytes, source_text: str | None = None, headings=(), furniture=(), continued=(),
+            link_words: dict | None = None) -> bytes:
     """The corrected PDF for WeasyPrint's ``data``.
 
     ``source_text``: the text of the HTML it was printed from; ``headings``:
     (level, text) of each paragraph to read as a heading, in order;
     ``furniture``: the text of paragraphs that are page furniture;
-    ``continued``: for each page after the first, how many elements go on from the page before.
+    ``continued``: for each page after the first, how many elements go on from the page before;
+    ``link_words``: the edition's words for link descriptions (``pdf_links`` in its strings file).
     """
     spaces_at = source_spaces(source_text) if source_text is not None else None
     pdf = pikepdf.open(io.BytesIO(data))
@@ -632,7 +642,7 @@ def correct(data: bytes, source_text: str | None = None, headings=(), furniture=
     if spaces_at is not None:
         word_breaks(tree, spaces_at)
     names = _destinations(pdf)
-    describe_links(tree, lambda target: names.get(target))
+    describe_links(tree, lambda target: names.get(target), link_words)
     table_headers_and_lists(tree)
     front_headings(tree, headings)
     furniture_out_of_the_tree(tree, furniture)

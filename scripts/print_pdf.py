@@ -15,6 +15,7 @@ or ``pdf-incident-log``), the classes :func:`document_html` puts on ``<html>``.
 
 from __future__ import annotations
 
+import functools
 import html as html_lib
 import posixpath
 import re
@@ -245,6 +246,14 @@ def source_text(html: str) -> str:
     return html_lib.unescape(re.sub(r"<[^>]+>", "", body))
 
 
+@functools.cache
+def _link_words(lang: str) -> dict:
+    """The edition's words for link descriptions: read once per language per build."""
+    import strings
+
+    return strings.load_strings(lang)["pdf_links"]
+
+
 def write(document, target: Path | None, *, title: str, lang: str, description: str,
           authors: list[str] | None = None) -> bytes | None:
     """Set the metadata and write the laid-out ``document`` to ``target`` (or return the bytes).
@@ -258,7 +267,7 @@ def write(document, target: Path | None, *, title: str, lang: str, description: 
     # What WeasyPrint writes, corrected where it reads badly to a screen reader (pdf_tag_fixes).
     data = pdf_tag_fixes.correct(document.write_pdf(None, **PDF_OPTIONS), getattr(document, "source_text", None),
                                  getattr(document, "pdf_headings", ()), getattr(document, "pdf_furniture", ()),
-                                 getattr(document, "pdf_continued", ()))
+                                 getattr(document, "pdf_continued", ()), link_words=_link_words(lang))
     if target is None:
         return data
     target.parent.mkdir(parents=True, exist_ok=True)

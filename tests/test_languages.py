@@ -663,3 +663,24 @@ def test_spanish_safety_plan_shows_and_prints_the_picked_country(browser, server
     page.emulate_media(media="print")
     assert "Números de ayuda: México" in page.locator(".plan-help-area").inner_text()
     ctx.close()
+
+
+def test_each_spanish_checklist_prints_on_one_a4_and_one_letter_sheet(browser, server, nav_pages_es):
+    """As the English checklists (test_checklists.py): Spanish runs longer, so each is printed here too."""
+    import io
+
+    checklists = [src for src in nav_pages_es if src.startswith("checklists/") and src != "checklists/index.md"]
+    assert len(checklists) >= 9
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    over = []
+    for src in checklists:
+        page.goto(server + ES + "/" + html_path(src))
+        page.emulate_media(media="print")
+        for paper in ("A4", "Letter"):
+            sheets = len(PdfReader(io.BytesIO(page.pdf(format=paper))).pages)
+            if sheets != 1:
+                over.append(f"docs-es/{src}: {sheets} {paper} sheets")
+        page.emulate_media(media="screen")
+    ctx.close()
+    assert not over, over

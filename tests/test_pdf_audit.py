@@ -18,13 +18,16 @@ from conftest import article
 
 HANDBOOK = "downloads/going-no-contact-handbook.pdf"
 PDFS = [HANDBOOK, "downloads/checklists.pdf", "downloads/incident-log.pdf"]
+# The Spanish edition's PDFs (es/), audited by the same rules: the generic checks run over both.
+PDFS_ES = [f"es/{uri}" for uri in PDFS]
+BOTH = PDFS + PDFS_ES
 # Paragraphs a reader meets in the handbook, by page; each must read in the PDF as on the site.
 SAMPLES = [("guide/what-to-expect.md", 0), ("guide/plan-for-your-safety.md", 1), ("help-someone.md", 0)]
 
 
 @pytest.fixture(scope="module")
 def audits(site_dir) -> dict:
-    return {uri: pdf_audit.audit(site_dir / uri) for uri in PDFS}
+    return {uri: pdf_audit.audit(site_dir / uri) for uri in BOTH}
 
 
 def _problems(audits, uri, *names) -> dict:
@@ -32,9 +35,19 @@ def _problems(audits, uri, *names) -> dict:
     return {name: found[name][:5] for name in names if found.get(name)}
 
 
-@pytest.mark.parametrize("uri", PDFS)
+@pytest.mark.parametrize("uri", BOTH)
 def test_no_link_is_described_by_its_target_or_an_id(audits, uri):
     assert not _problems(audits, uri, "description is the target or an id")
+
+
+def test_spanish_handbook_links_are_described_in_spanish(audits):
+    """A Spanish reader hears "página", "Llamar al", "Sitio web": the words come from data/es/strings.yml."""
+    said = pdf_audit.descriptions(audits["es/" + HANDBOOK])
+    assert len(said) > 100
+    assert re.fullmatch(r".+, página \d+", said[0]), said[:5]
+    assert any(s.startswith("Llamar al ") for s in said), said
+    english = [s for s in said if re.search(r", page \d+$|^Call |\bwebsite$", s)]
+    assert not english, english[:5]
 
 
 def test_handbook_links_say_where_they_go(audits):
@@ -45,7 +58,7 @@ def test_handbook_links_say_where_they_go(audits):
     assert any(re.fullmatch(r"National Domestic Abuse Helpline .*website", s) for s in said), said
 
 
-@pytest.mark.parametrize("uri", PDFS)
+@pytest.mark.parametrize("uri", BOTH)
 def test_one_link_one_link_element(audits, uri):
     assert not _problems(audits, uri, "Link without annotation", "Link inside a Link",
                          "annotation not in the structure tree", "duplicate annotation", "zero-area annotation")
@@ -66,17 +79,17 @@ def test_contents_has_one_link_per_entry_without_dots_in_it(audits, nav_pages):
     assert ". . ." not in pdf_audit.page_text(result, contents[0])
 
 
-@pytest.mark.parametrize("uri", PDFS)
+@pytest.mark.parametrize("uri", BOTH)
 def test_all_text_is_tagged_or_an_artifact(audits, uri):
     assert not _problems(audits, uri, "text outside the tree and not an artifact")
 
 
-@pytest.mark.parametrize("uri", PDFS)
+@pytest.mark.parametrize("uri", BOTH)
 def test_header_cells_have_scope_and_lists_their_numbering(audits, uri):
     assert not _problems(audits, uri, "TH without /Scope", "numbered list without /ListNumbering")
 
 
-@pytest.mark.parametrize("uri", PDFS)
+@pytest.mark.parametrize("uri", BOTH)
 def test_no_empty_structure_elements(audits, uri):
     assert not _problems(audits, uri, "empty structure element")
 
