@@ -193,13 +193,14 @@ def serve_both() -> dict[str, float]:
         shutil.rmtree(SERVE_DIR)
     project = SERVE_DIR / "project"
     project.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "overrides", "scripts", "data"):
+    # The Spanish edition's pages too: every English page's language link needs its counterpart.
+    for name in ("mkdocs.yml", "mkdocs.es.yml", "docs", "docs-es", "overrides", "scripts", "data"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
     default_docs = SERVE_DIR / "default-docs"
     shutil.copytree(ROOT / "docs", default_docs)
     write_default_config(SERVE_DIR / "default", default_docs)
-    ours = serve_rebuilds(project, project / "docs" / EDITED_PAGE, {"DOWNLOADS": "off"})
+    ours = serve_rebuilds(project, project / "docs" / EDITED_PAGE, {"DOWNLOADS": "off", "LIVE_RELOAD": "on"})
     theirs = serve_rebuilds(SERVE_DIR / "default", default_docs / EDITED_PAGE, {})
     return {"project": statistics.median(ours), "default": statistics.median(theirs)}
 
