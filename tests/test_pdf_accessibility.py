@@ -9,13 +9,15 @@ heading's text is what a screen reader would announce for it.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 import pytest
 from pypdf import PdfReader
 
 import incident_log
 from conftest import article
+
+# One reading of the marked text for every PDF test (pdfplumber), shared with the audit.
+from pdf_audit import marked_text
 
 PDFS = {
     "downloads/going-no-contact-handbook.pdf": "Going No Contact: the handbook",
@@ -47,19 +49,6 @@ def structure(reader: PdfReader) -> list[tuple[str, dict, int | None]]:
     for top in _kids(reader.trailer["/Root"]["/StructTreeRoot"].get_object()):
         walk(top, None)
     return found
-
-
-def marked_text(path) -> dict[tuple[int, int], str]:
-    """The text of each marked-content sequence, by (page index, MCID)."""
-    import pdfplumber
-
-    texts: dict[tuple[int, int], list[str]] = defaultdict(list)
-    with pdfplumber.open(path) as pdf:
-        for n, page in enumerate(pdf.pages):
-            for char in page.chars:
-                if char.get("mcid") is not None:
-                    texts[(n, char["mcid"])].append(char["text"])
-    return {key: "".join(chars) for key, chars in texts.items()}
 
 
 def element_text(element, page: int | None, texts: dict, pages: dict) -> str:
