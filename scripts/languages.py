@@ -5,8 +5,12 @@ names the other edition in ``extra.other_language`` (its language code, its
 name, the words of the link, its ``docs_dir`` and where its site sits relative
 to this one). Every page gets a link to the same page in the other edition,
 written at build time as a relative link, so it works from a server, from
-disk (``file://``) and from the zip, and ``hreflang`` alternates for the head.
-A page whose counterpart is missing stops the build, naming both files.
+disk (``file://``) and from the zip. When ``SITE_URL`` gives the published
+address, each page also gets ``hreflang`` alternates for the head: full
+addresses, as search engines require (they ignore relative ones). SITE_URL
+names the English root; an edition in a folder (``extra.site_path``) is
+published under it. A page whose counterpart is missing stops the build,
+naming both files.
 
 Data files: English in ``data/``, each other language in ``data/<code>/``,
 with the same names and keys (:func:`data_dir`).
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 
@@ -44,6 +49,22 @@ def other(config) -> dict:
     return found
 
 
+def edition_address(config) -> None:
+    """Set ``site_url`` to this edition's own address: SITE_URL + ``extra.site_path`` ("es/").
+
+    Without it, the Spanish sitemap and canonical links would name the English
+    pages. Nothing changes when SITE_URL is not set or the edition is at the root.
+    """
+    path = config["extra"].get("site_path")
+    if path is None:
+        return
+    if not isinstance(path, str) or not path.endswith("/") or path.startswith("/") or "://" in path:
+        raise PluginError(f"{config['config_file_path']}: extra.site_path must be a folder such as 'es/', "
+                          f"not {path!r}")
+    if config["site_url"]:
+        config["site_url"] = urljoin(config["site_url"], path)
+
+
 def counterpart(page, config) -> dict:
     """The same page in the other edition: its relative URL from ``page`` and its language.
 
@@ -58,5 +79,8 @@ def counterpart(page, config) -> dict:
                           f"{edition['docs_dir']}/{page.file.src_uri} in the {edition['name']} edition; "
                           "every page needs one (CONTRIBUTING.md, Languages)")
     target = posixpath.normpath(edition["prefix"] + page.file.dest_uri)
-    return {"url": posixpath.relpath(target, here or "."), "code": edition["code"],
+    url = posixpath.relpath(target, here or ".")
+    # The full address, for hreflang: only when the page's own is known (SITE_URL).
+    address = urljoin(page.canonical_url, url) if page.canonical_url else None
+    return {"url": url, "address": address, "code": edition["code"],
             "name": edition["name"], "label": edition["label"]}

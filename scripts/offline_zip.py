@@ -49,26 +49,23 @@ def zip_copy_of_start_page(html: str, copy_note: str = ZIP_COPY_NOTE) -> str:
 
 
 # Each edition's zip holds that edition only: the link to the same page in the
-# other language (partials/language-link.html) and its hreflang alternate are
-# left out of the zip's copy of a page when their target is not in the zip.
+# other language (partials/language-link.html) is left out of the zip's copy of
+# a page when its target is not in the zip. The hreflang alternates in the head
+# (written only when SITE_URL is set) are full addresses on the live site: the
+# zip's copy never carries them, since Material's bundle reads the sitemap of
+# each alternate it finds, which would be a request to that host from disk.
 _LANG_LINK = re.compile(r'<div class="lang-link"><a href="([^"]+)"[^>]*>.*?</a></div>', re.S)
 _ALTERNATE = re.compile(r'<link rel="alternate" hreflang="[^"]+" href="([^"]+)">')
 
 
 def without_links_outside(html: str, page: str, inside: set[str]) -> str:
-    """``html`` (the page at ``page`` in the zip) without language links to files not in ``inside``.
-
-    When the other language's page is not in the zip, the hreflang alternates go
-    too, the page's own included: Material's bundle reads the sitemap of each
-    alternate it finds, which a page opened from disk is not allowed to fetch.
-    """
+    """``html`` (the page at ``page`` in the zip) without language links to files not in ``inside``,
+    and without hreflang alternates."""
     def target(match: re.Match) -> str:
         return posixpath.normpath(posixpath.join(posixpath.dirname(page), match.group(1).split("#")[0]))
 
     html = _LANG_LINK.sub(lambda m: m.group(0) if target(m) in inside else "", html)
-    if any(target(m) not in inside for m in _ALTERNATE.finditer(html)):
-        html = _ALTERNATE.sub("", html)
-    return html
+    return _ALTERNATE.sub("", html)
 
 
 def build_zip(site: Path, readme: str = ZIP_README, copy_note: str = ZIP_COPY_NOTE) -> Path:

@@ -64,7 +64,8 @@ import whitespace
 # The build's steps, by event, in the order they run. tests/test_pipeline.py
 # checks each on_* function below calls exactly these, in this order.
 STEPS = {
-    "on_config": ("material_seam.check_version", "languages.code", "site_data.load", "glossary.GlossaryExtension",
+    "on_config": ("material_seam.check_version", "languages.edition_address", "languages.code", "site_data.load",
+                  "glossary.GlossaryExtension",
                   "pdf_export_fixes.check_settings", "pdf_export_fixes.import_quietly",
                   "pdf_export_fixes.route_weasyprint_log"),
     "on_files": ("downloads.register",),
@@ -119,6 +120,7 @@ def _built_on() -> dt.date:
 def on_config(config, **kwargs):
     global _build
     material_seam.check_version()
+    languages.edition_address(config)
     language = languages.code(config)
     try:
         data = site_data.load(Path(config.docs_dir), config.nav, language)

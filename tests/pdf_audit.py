@@ -7,6 +7,7 @@ structure from pikepdf. ``python tests/pdf_audit.py FILE...`` prints the counts.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections import Counter, defaultdict
@@ -75,16 +76,48 @@ def structure(pdf: pikepdf.Pdf) -> list[Element]:
     return found
 
 
-def marked_text(path) -> dict[tuple[int, int], str]:
-    """The text of each marked-content sequence, by (page index, MCID), as pdfplumber decodes it."""
+@dataclass(frozen=True)
+class Char:
+    """One character as pdfplumber places it on its page (points, from the top left)."""
+
+    text: str
+    mcid: int | None
+    x0: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class PageChars:
+    width: float
+    height: float
+    chars: tuple[Char, ...]
+
+
+@functools.lru_cache(maxsize=16)
+def _read_chars(path: str, stamp: tuple[int, int]) -> tuple[PageChars, ...]:
     import pdfplumber
 
-    texts: dict[tuple[int, int], list[str]] = defaultdict(list)
     with pdfplumber.open(path) as pdf:
-        for n, page in enumerate(pdf.pages):
-            for char in page.chars:
-                if char.get("mcid") is not None:
-                    texts[(n, char["mcid"])].append(char["text"])
+        return tuple(PageChars(float(page.width), float(page.height),
+                               tuple(Char(c["text"], c.get("mcid"), c["x0"], c["x1"], c["bottom"]) for c in page.chars))
+                     for page in pdf.pages)
+
+
+def page_chars(path) -> tuple[PageChars, ...]:
+    """Every page's characters, read once per file and session (the slowest step of the PDF tests);
+    read again if the file changes."""
+    status = Path(path).stat()
+    return _read_chars(str(path), (status.st_mtime_ns, status.st_size))
+
+
+def marked_text(path) -> dict[tuple[int, int], str]:
+    """The text of each marked-content sequence, by (page index, MCID), as pdfplumber decodes it."""
+    texts: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for n, page in enumerate(page_chars(path)):
+        for char in page.chars:
+            if char.mcid is not None:
+                texts[(n, char.mcid)].append(char.text)
     return {key: "".join(chars) for key, chars in texts.items()}
 
 

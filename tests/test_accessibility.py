@@ -3,44 +3,37 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from conftest import AXE_OPTIONS, DESKTOP, PHONE, html_path
+from conftest import DESKTOP, PHONE, axe_report, axe_sweep, html_path
 
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 
 
-@pytest.fixture(scope="module")
-def axe():
-    return Axe()
-
-
 @pytest.mark.parametrize("size", VIEWPORTS)
-def test_axe_finds_no_violations(browser, server, nav_pages, axe, size):
-    ctx = browser.new_context(viewport=VIEWPORTS[size])
-    page = ctx.new_page()
-    found = []
-    for src in nav_pages + ["404.md"]:
-        page.goto(server + html_path(src))
-        page.wait_for_load_state("load")
-        result = axe.run(page, options=AXE_OPTIONS)
-        for violation in result.response["violations"]:
-            targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
-            found.append(f"{src} [{size}]: {violation['id']} ({violation['impact']}): {violation['help']} -> {targets}")
-    ctx.close()
-    assert not found, "\n".join(found)
+def test_axe_finds_no_violations(browser, server, nav_pages, size):
+    urls = {server + html_path(src): src for src in nav_pages + ["404.md"]}
+    found = axe_sweep(browser, list(urls), VIEWPORTS[size])
+    assert len(found) == len(urls)
+    problems = axe_report(found, lambda url: f"{urls[url]} [{size}]")
+    assert not problems, "\n".join(problems)
 
 
-def test_axe_catches_a_planted_fault(browser, server, axe):
-    """The audit is live: an unlabelled control and an empty link are reported."""
-    ctx = browser.new_context()
-    page = ctx.new_page()
-    page.goto(server + "index.html")
-    page.evaluate("""() => { const main = document.querySelector('article');
-        main.insertAdjacentHTML('beforeend', '<input type=text><a href=index.html></a>'); }""")
-    ids = {v["id"] for v in axe.run(page, options=AXE_OPTIONS).response["violations"]}
-    ctx.close()
-    assert {"label", "link-name"} <= ids
+def test_axe_catches_a_planted_fault(browser, server):
+    """The sweep is live and names the right page: an unlabelled control and an empty
+    link planted in one page are reported there, and the page beside it stays clean."""
+    planted, clean = server + "index.html", server + "guide/what-to-expect.html"
+
+    def plant_fault(ctx):
+        def serve_with_fault(route):
+            body = route.fetch().text()
+            assert "</article>" in body
+            route.fulfill(body=body.replace("</article>", "<input type=text><a href=index.html></a></article>", 1),
+                          content_type="text/html")
+        ctx.route(planted, serve_with_fault)
+
+    found = axe_sweep(browser, [planted, clean, server + "about.html"], DESKTOP, prepare=plant_fault)
+    assert {"label", "link-name"} <= {v["id"] for v in found[planted]}
+    assert found[clean] == [], axe_report({clean: found[clean]}, str)
 
 
 def test_skip_link_follows_the_quick_exit_and_reaches_content(browser, server):

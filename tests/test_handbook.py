@@ -8,6 +8,7 @@ import re
 import pytest
 
 import helplines  # noqa: E402
+import pdf_audit
 import print_pdf  # noqa: E402
 from conftest import ROOT, failing_build, html_path, plant
 
@@ -87,13 +88,9 @@ def test_pages_fit_a4_and_us_letter(reader):
 
 
 def test_no_text_runs_off_the_page(pdf_path):
-    import pdfplumber
-
-    with pdfplumber.open(pdf_path) as pdf:
-        for n, page in enumerate(pdf.pages, 1):
-            outside = [c["text"] for c in page.chars
-                       if c["x0"] < 20 or c["x1"] > page.width - 20 or c["bottom"] > page.height - 10]
-            assert not outside, f"page {n}: text at the edge of the page: {''.join(outside)[:80]!r}"
+    for n, page in enumerate(pdf_audit.page_chars(pdf_path), 1):
+        outside = [c.text for c in page.chars if c.x0 < 20 or c.x1 > page.width - 20 or c.bottom > page.height - 10]
+        assert not outside, f"page {n}: text at the edge of the page: {''.join(outside)[:80]!r}"
 
 
 def test_metadata(reader, config):

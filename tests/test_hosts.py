@@ -190,16 +190,31 @@ def test_pages_served_with_the_headers_work(browser, site_dir):
     assert problems == [], "\n".join(problems)
 
 
-def test_sitemap_lists_every_page_when_site_url_is_known(tmp_path):
-    """SITE_URL set: the sitemap names every page at that address (a quick build without downloads)."""
-    from conftest import ROOT, html_path, run_build
+def test_each_edition_is_published_at_its_own_address_when_site_url_is_known(tmp_path):
+    """SITE_URL set (the English root): each edition's sitemap names its own pages, the Spanish
+    ones under es/, and so do the canonical links; each page's hreflang alternates are the full
+    addresses of itself and its counterpart (a quick build of both editions, without downloads)."""
+    from bs4 import BeautifulSoup
 
+    import build_site
+    from conftest import ROOT, html_path
+
+    address = "https://guide.example/no-contact/"
     site = tmp_path / "site"
-    result = run_build(ROOT, site, env={"DOWNLOADS": "off", "SITE_URL": "https://guide.example/no-contact/"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    listed = set(re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8")))
-    nav = project_config.nav_sources(project_config.read()["nav"])
-    assert listed == {"https://guide.example/no-contact/" + html_path(src) for src in nav}
+    failed, log = build_site.build(site, env={"DOWNLOADS": "off", "SITE_URL": address})
+    assert not failed, log
+    editions = {"": project_config.read(), "es/": project_config.read(ROOT / "mkdocs.es.yml")}
+    for folder, config in editions.items():
+        pages = [html_path(src) for src in project_config.nav_sources(config["nav"])]
+        listed = set(re.findall(r"<loc>([^<]+)</loc>", (site / folder / "sitemap.xml").read_text(encoding="utf-8")))
+        assert listed == {address + folder + page for page in pages}, folder
+        other = "es/" if not folder else ""
+        for page in pages:
+            soup = BeautifulSoup((site / folder / page).read_text(encoding="utf-8"), "html.parser")
+            assert soup.head.select_one('link[rel="canonical"]')["href"] == address + folder + page
+            alternates = {tag["hreflang"]: tag["href"] for tag in soup.head.select('link[rel="alternate"][hreflang]')}
+            assert alternates == {config["theme"]["language"]: address + folder + page,
+                                  "es" if not folder else "en": address + other + page}, folder + page
 
 
 def test_github_pages_workflow_runs_the_readme_build():
