@@ -174,6 +174,7 @@ def serve_rebuilds(work_dir: Path, page: Path, env: dict, edits: int = EDITS) ->
                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1", **env})
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
+    seen: list[str] = []  # what the server said, for the error when it misses an edit
 
     def wait_for(pattern: re.Pattern, timeout: float) -> re.Match | None:
         deadline = time.monotonic() + timeout
@@ -182,6 +183,7 @@ def serve_rebuilds(work_dir: Path, page: Path, env: dict, edits: int = EDITS) ->
                 line = lines.get(timeout=1)
             except queue.Empty:
                 continue
+            seen.append(line.rstrip())
             if match := pattern.search(line):
                 return match
         return None
@@ -200,7 +202,8 @@ def serve_rebuilds(work_dir: Path, page: Path, env: dict, edits: int = EDITS) ->
                     times.append(float(match.group(1)))
                     break
             else:
-                raise RuntimeError(f"{work_dir}: mkdocs serve did not rebuild after {page} was edited")
+                raise RuntimeError(f"{work_dir}: mkdocs serve did not rebuild after {page} was edited; "
+                                   "its last lines:\n" + "\n".join(seen[-12:]))
         return times
     finally:
         server.terminate()
