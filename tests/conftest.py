@@ -58,6 +58,44 @@ def refuse_other_origins(context, allowed_prefix: str) -> list[str]:
     return refused
 
 
+def open_recording_requests(browser, url: str, viewport: dict):
+    """A fresh context and page at ``url``, loaded until the network is quiet, and the list
+    every request's address is added to (those made while loading included)."""
+    ctx = browser.new_context(viewport=viewport)
+    page = ctx.new_page()
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    page.goto(url, wait_until="networkidle")
+    return ctx, page, urls
+
+
+def visit_every_page(browser, base: str, pages: dict[str, str], query: str) -> dict:
+    """Load each page (source name: address under ``base``) once, then search for ``query`` on the
+    first; what the browser did: requests refused to other hosts, console lines, each page's CSP
+    meta, the number of results, storage keys and cookies."""
+    ctx = browser.new_context()
+    console: list[str] = []
+    outside = refuse_other_origins(ctx, base)
+    page = ctx.new_page()
+    page.on("console", lambda msg: console.append(f"{page.url}: {msg.type}: {msg.text}"))
+    policies = {}
+    for src, path in pages.items():
+        page.goto(base + path, wait_until="load")
+        policies[src] = page.evaluate(
+            "document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')?.content || ''")
+    page.goto(base + next(iter(pages.values())), wait_until="load")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.type(query, delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    results = page.locator(".md-search-result__item").count()
+    storage = page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
+    cookies = ctx.cookies()
+    ctx.close()
+    return {"outside": outside, "console": console, "policies": policies, "results": results,
+            "storage": storage, "cookies": cookies}
+
+
 # The two screen sizes every page is checked at.
 PHONE = {"width": 360, "height": 640}
 DESKTOP = {"width": 1280, "height": 800}

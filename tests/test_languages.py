@@ -38,6 +38,7 @@ from conftest import (
     html_path,
     plant,
     refuse_other_origins,
+    visit_every_page,
 )
 from datafiles import DataError
 
@@ -572,26 +573,10 @@ def test_one_root_header_file_covers_both_editions(site_dir, site_dir_es):
 @pytest.fixture(scope="module")
 def visit_es(browser, server, nav_pages_es):
     """Every Spanish page once, then a search: what the browser did."""
-    ctx = browser.new_context()
-    console = []
-    outside = refuse_other_origins(ctx, server)
-    page = ctx.new_page()
-    page.on("console", lambda msg: console.append(f"{page.url}: {msg.type}: {msg.text}"))
-    policies = {}
-    for src in nav_pages_es + ["404.md"]:
-        page.goto(server + ES + "/" + html_path(src))
-        page.wait_for_load_state("load")
-        policies[src] = page.evaluate(
-            "document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')?.content || ''")
-    page.goto(server + ES + "/index.html")
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.type("orden", delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
-    storage = page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
-    cookies = ctx.cookies()
-    ctx.close()
-    return {"outside": outside, "console": console, "policies": policies, "storage": storage, "cookies": cookies}
+    pages = {src: f"{ES}/{html_path(src)}" for src in nav_pages_es + ["404.md"]}
+    found = visit_every_page(browser, server, pages, "orden")
+    assert found["results"] > 0, "the Spanish search found nothing for 'orden'"
+    return found
 
 
 def test_spanish_pages_request_nothing_elsewhere_and_keep_nothing(visit_es):

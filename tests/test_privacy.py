@@ -6,33 +6,14 @@ import re
 
 import pytest
 
-from conftest import html_path, refuse_other_origins
+from conftest import html_path, visit_every_page
 
 
 @pytest.fixture(scope="module")
 def visit(browser, server, nav_pages):
-    """Load every page once and run a search; record what the browser did."""
-    ctx = browser.new_context()
-    console = []
-    outside = refuse_other_origins(ctx, server)
-    page = ctx.new_page()
-    page.on("console", lambda msg: console.append(f"{page.url}: {msg.type}: {msg.text}"))
-    metas = {}
-    for src in nav_pages + ["404.md"]:  # the "page not found" page too
-        page.goto(server + html_path(src))
-        page.wait_for_load_state("load")
-        metas[src] = page.evaluate(
-            "document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')?.content || ''")
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.type("hoovering", delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
-    results = page.locator(".md-search-result__item").count()
-    storage = page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
-    cookies = ctx.cookies()
-    ctx.close()
-    return {"outside": outside, "console": console, "metas": metas, "results": results,
-            "storage": storage, "cookies": cookies}
+    """Every page once (the "page not found" page too), then a search: what the browser did."""
+    pages = {src: html_path(src) for src in nav_pages + ["404.md"]}
+    return visit_every_page(browser, server, pages, "hoovering")
 
 
 def test_no_request_to_any_other_origin(visit):
@@ -46,7 +27,7 @@ def test_no_cookies_and_no_storage(visit):
 
 
 def test_csp_meta_allows_only_this_site(visit):
-    for src, policy in visit["metas"].items():
+    for src, policy in visit["policies"].items():
         assert policy.startswith("default-src 'self'"), f"docs/{src}: {policy!r}"
         assert "unsafe-inline" not in policy and "unsafe-eval" not in policy, src
         for directive in policy.split(";"):
@@ -115,7 +96,7 @@ def test_header_files_send_the_pages_own_strict_policy(visit, site_dir):
     """What a host sends must be at least as strict as the pages' own policy, with every page's script hashes."""
     page_hashes = set()
     page_policy: dict[str, list[str]] = {}
-    for policy in visit["metas"].values():
+    for policy in visit["policies"].values():
         directives = _directives(policy)
         page_hashes |= {s for s in directives["script-src"] if s.startswith("'sha256-")}
         page_policy = {k: v for k, v in directives.items() if k != "script-src"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import DESKTOP
+from conftest import DESKTOP, open_recording_requests
 
 
 def _material_requests(urls: list[str]) -> list[str]:
@@ -10,11 +10,7 @@ def _material_requests(urls: list[str]) -> list[str]:
 
 
 def test_reading_scrolling_and_pointing_load_no_search_code(browser, server):
-    ctx = browser.new_context(viewport=DESKTOP)
-    page = ctx.new_page()
-    urls: list[str] = []
-    page.on("request", lambda request: urls.append(request.url))
-    page.goto(server + "guide/what-to-expect.html", wait_until="networkidle")
+    ctx, page, urls = open_recording_requests(browser, server + "guide/what-to-expect.html", DESKTOP)
     page.hover("article h1")
     page.hover("[data-quick-exit-link]")
     page.mouse.wheel(0, 3000)
@@ -26,11 +22,7 @@ def test_reading_scrolling_and_pointing_load_no_search_code(browser, server):
 
 
 def test_pointer_over_the_search_box_starts_loading(browser, server):
-    ctx = browser.new_context(viewport=DESKTOP)
-    page = ctx.new_page()
-    urls: list[str] = []
-    page.on("request", lambda request: urls.append(request.url))
-    page.goto(server + "guide/what-to-expect.html", wait_until="networkidle")
+    ctx, page, urls = open_recording_requests(browser, server + "guide/what-to-expect.html", DESKTOP)
     assert _material_requests(urls) == []
     page.hover("input.md-search__input")
     page.wait_for_function("document.documentElement.classList.contains('js')", timeout=10_000)

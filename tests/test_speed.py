@@ -14,7 +14,7 @@ import benchmark
 import local_browser
 import material_seam
 import stylesheet_split
-from conftest import DESKTOP, PHONE, html_path
+from conftest import DESKTOP, PHONE, html_path, open_recording_requests
 
 HTML_BUDGET = 60_000  # bytes, per content page
 WEIGHT_RATIO = 0.5  # a first visit costs at most half of the default site's
@@ -159,11 +159,7 @@ def test_layout_shift_check_sees_a_late_shift(browser, server):
 
 
 def test_search_loads_material_only_when_used(browser, server):
-    ctx = browser.new_context(viewport=DESKTOP)
-    page = ctx.new_page()
-    urls: list[str] = []
-    page.on("request", lambda req: urls.append(req.url))
-    page.goto(server + "guide/why-no-contact.html", wait_until="networkidle")
+    ctx, page, urls = open_recording_requests(browser, server + "guide/why-no-contact.html", DESKTOP)
     assert not [u for u in urls if "bundle." in u or "search" in u.rsplit("/", 1)[-1]], urls
     page.keyboard.press("/")  # Material's shortcut, handled by site.js until the bundle runs
     assert page.evaluate("document.activeElement.matches('.md-search__input')")
