@@ -87,7 +87,9 @@ setup-python:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || \
 		python3 -m pip install --quiet --user uv || \
 		python3 -m pip install --quiet --user --break-system-packages uv
-	$(UV) sync --frozen --all-groups
+	# Compiled once here: with PYTHONDONTWRITEBYTECODE set (as on many CI machines) Python would
+	# otherwise compile every module again in every build and test process (about 1.3 s a build).
+	$(UV) sync --frozen --all-groups --compile-bytecode
 
 setup-system:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

@@ -44,17 +44,17 @@ def plant(root: Path, path: str, old: str, new: str) -> None:
 
 
 def refuse_other_origins(context, allowed_prefix: str) -> list[str]:
-    """Abort every request whose URL does not start with ``allowed_prefix``; return what was refused."""
+    """Abort every request whose URL does not start with ``allowed_prefix``; return what was refused.
+
+    The route matches only the other addresses (a pattern the browser side checks), so the
+    site's own requests never wait on the test process."""
     refused: list[str] = []
 
-    def guard(route):
-        if route.request.url.startswith(allowed_prefix):
-            route.continue_()
-        else:
-            refused.append(route.request.url)
-            route.abort()
+    def refuse(route):
+        refused.append(route.request.url)
+        route.abort()
 
-    context.route("**/*", guard)
+    context.route(re.compile("^(?!" + re.escape(allowed_prefix) + ")"), refuse)
     return refused
 
 
@@ -100,6 +100,7 @@ def visit_every_page(browser, base: str, pages: dict[str, str], query: str) -> d
 PHONE = {"width": 360, "height": 640}
 DESKTOP = {"width": 1280, "height": 800}
 AT_BOTH_SIZES = pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+SIZES = {"phone": PHONE, "desktop": DESKTOP}
 
 
 # axe-core rules switched off, each with its reason. Keep this empty unless a rule is wrong for this site.
@@ -110,14 +111,42 @@ AXE_OPTIONS = {
 }
 
 
-def axe_sweep(browser, urls: list[str], viewport: dict, prepare=None) -> dict[str, list[dict]]:
-    """axe-core's violations on each address once loaded, one page after another in one context.
+# What a sweep reads in a page once axe has run on it (a few hundred milliseconds
+# after the load event, so shifts in the frames after load have happened): axe's
+# violations, every layout shift since the page began (the observer's buffered
+# entries arrive before the next frame), the web fonts declared, and the
+# render-blocking files. test_speed.py::test_layout_shift_check_sees_a_late_shift
+# checks a shift in the frame after load is counted.
+PAGE_FACTS_SCRIPT = """options => axe.run(document, options).then(result => new Promise(resolve => {
+  let shift = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) shift += entry.value;
+  }).observe({type: 'layout-shift', buffered: true});
+  requestAnimationFrame(() => setTimeout(() => resolve({
+    axe: result.violations,
+    shift,
+    fonts: document.fonts.size,
+    blocking: performance.getEntriesByType('resource')
+      .filter(entry => entry.renderBlockingStatus === 'blocking').map(entry => entry.name),
+  })));
+}))"""
+
+
+def page_sweep(browser, urls: list[str], viewport: dict, prepare=None) -> dict[str, dict]:
+    """Each address loaded once, one after another in one context, and what the tests read there.
+
+    For each address: ``axe`` (axe-core's violations, every rule, AXE_OPTIONS),
+    ``shift`` (the layout shift total), ``fonts`` (web fonts declared),
+    ``font_requests``, ``blocking`` (render-blocking files) and ``first_tab``
+    (whether the first Tab lands on the quick exit).
 
     axe is added to every document the context opens (one script for the
-    context, not a copy sent to each page), with the suite's AXE_OPTIONS:
-    every rule axe has. ``prepare(context)``, if given, runs before the first
-    page opens (a test planting a fault routes a page there). Checking two
-    pages at once was measured no quicker on two cores: axe keeps them busy.
+    context, not a copy sent to each page). ``prepare(context)``, if given,
+    runs before the first page opens (a test planting a fault routes a page
+    there). Other requests are not routed: a route sends every request through
+    the test process (about a second a sweep), and test_privacy.py's visit
+    already refuses other hosts and fails on any. Checking two pages at once
+    was measured no quicker on two cores: axe keeps them busy.
     """
     from axe_playwright_python import sync_playwright as axe_module
 
@@ -126,12 +155,24 @@ def axe_sweep(browser, urls: list[str], viewport: dict, prepare=None) -> dict[st
         prepare(ctx)
     ctx.add_init_script(path=str(Path(axe_module.__file__).parent / "axe.min.js"))
     page = ctx.new_page()
-    found: dict[str, list[dict]] = {}
+    fonts: list[str] = []
+    page.on("request", lambda request: fonts.append(request.url) if request.resource_type == "font" else None)
+    found: dict[str, dict] = {}
     for url in urls:
+        fonts.clear()
         page.goto(url, wait_until="load")
-        found[url] = page.evaluate("options => axe.run(document, options).then(r => r.violations)", AXE_OPTIONS)
+        facts = page.evaluate(PAGE_FACTS_SCRIPT, AXE_OPTIONS)
+        page.keyboard.press("Tab")
+        facts["first_tab"] = page.evaluate("document.activeElement.hasAttribute('data-quick-exit-link')")
+        facts["font_requests"] = list(fonts)
+        found[url] = facts
     ctx.close()
     return found
+
+
+def axe_sweep(browser, urls: list[str], viewport: dict, prepare=None) -> dict[str, list[dict]]:
+    """axe-core's violations on each address (page_sweep, axe only)."""
+    return {url: facts["axe"] for url, facts in page_sweep(browser, urls, viewport, prepare).items()}
 
 
 def axe_report(found: dict[str, list[dict]], name) -> list[str]:
@@ -286,6 +327,25 @@ def pytest_sessionfinish(session, exitstatus):
     if skipped:
         reporter.write_line(f"FAIL_ON_SKIP: {len(skipped)} test(s) skipped; skips are failures here", red=True)
         session.exitstatus = 1
+
+
+@pytest.fixture(scope="session")
+def every_page(browser, server, nav_pages):
+    """``every_page(size)``: page_sweep over every English page (the "page not found" page too)
+    at ``size`` ("phone" or "desktop"), keyed by Markdown source. Each size is swept once per
+    session, by the first test that asks; the axe, layout-shift, render-blocking and first-tab
+    tests all read the same visits."""
+    swept: dict[str, dict] = {}
+
+    def at(size: str) -> dict[str, dict]:
+        if size not in swept:
+            urls = {server + html_path(src): src for src in nav_pages + ["404.md"]}
+            found = page_sweep(browser, list(urls), SIZES[size])
+            assert len(found) == len(urls), (len(found), len(urls))
+            swept[size] = {urls[url]: facts for url, facts in found.items()}
+        return swept[size]
+
+    return at
 
 
 @pytest.fixture(scope="session")

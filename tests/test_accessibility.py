@@ -10,11 +10,10 @@ VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 
 
 @pytest.mark.parametrize("size", VIEWPORTS)
-def test_axe_finds_no_violations(browser, server, nav_pages, size):
-    urls = {server + html_path(src): src for src in nav_pages + ["404.md"]}
-    found = axe_sweep(browser, list(urls), VIEWPORTS[size])
-    assert len(found) == len(urls)
-    problems = axe_report(found, lambda url: f"{urls[url]} [{size}]")
+def test_axe_finds_no_violations(every_page, nav_pages, size):
+    found = {src: facts["axe"] for src, facts in every_page(size).items()}
+    assert set(found) == {*nav_pages, "404.md"}
+    problems = axe_report(found, lambda src: f"{src} [{size}]")
     assert not problems, "\n".join(problems)
 
 

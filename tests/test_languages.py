@@ -33,9 +33,9 @@ from conftest import (
     ROOT,
     article,
     axe_report,
-    axe_sweep,
     failing_build,
     html_path,
+    page_sweep,
     plant,
     refuse_other_origins,
     visit_every_page,
@@ -621,10 +621,14 @@ def test_spanish_quick_exit_leaves_three_ways(exit_ctx, server, how):
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
 def test_axe_finds_nothing_on_the_spanish_pages(browser, server, nav_pages_es, size):
+    """axe on every Spanish page; the same visits check the quick exit is the first Tab and nothing shifts."""
     urls = {server + ES + "/" + html_path(src): src for src in nav_pages_es + ["404.md"]}
-    found = axe_sweep(browser, list(urls), PHONE if size == "phone" else DESKTOP)
-    problems = axe_report(found, lambda url: f"docs-es/{urls[url]} [{size}]")
+    found = page_sweep(browser, list(urls), PHONE if size == "phone" else DESKTOP)
+    problems = axe_report({url: facts["axe"] for url, facts in found.items()},
+                          lambda url: f"docs-es/{urls[url]} [{size}]")
     assert not problems, "\n".join(problems)
+    assert [urls[url] for url, facts in found.items() if not facts["first_tab"]] == []
+    assert {urls[url]: facts["shift"] for url, facts in found.items() if facts["shift"] > 0} == {}
 
 
 def test_spanish_safety_plan_shows_and_prints_the_picked_country(browser, server):

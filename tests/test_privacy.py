@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import html_path, visit_every_page
+from conftest import html_path, refuse_other_origins, visit_every_page
 
 
 @pytest.fixture(scope="module")
@@ -19,6 +19,22 @@ def visit(browser, server, nav_pages):
 def test_no_request_to_any_other_origin(visit):
     assert visit["results"] > 0, "search returned nothing"
     assert visit["outside"] == [], visit["outside"]
+
+
+def test_the_guard_refuses_and_lists_other_hosts(browser, server):
+    """The guard the visits use is live: another host's request is refused and listed, the site's goes through."""
+    ctx = browser.new_context()
+    outside = refuse_other_origins(ctx, server)
+    # A page of the site's address with no policy, so the page itself can ask another host.
+    ctx.route(server + "guard-check.html", lambda route: route.fulfill(body="<!doctype html><title>check</title>",
+                                                                      content_type="text/html"))
+    page = ctx.new_page()
+    page.goto(server + "guard-check.html")
+    asked = page.evaluate("""urls => Promise.all(urls.map(url => fetch(url, {mode: 'no-cors'})
+        .then(() => 'answered', () => 'refused')))""", [server + "index.html", "https://example.invalid/pixel.gif"])
+    ctx.close()
+    assert asked == ["answered", "refused"], asked
+    assert outside == ["https://example.invalid/pixel.gif"], outside
 
 
 def test_no_cookies_and_no_storage(visit):

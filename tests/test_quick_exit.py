@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import exit_context, html_path
+from conftest import exit_context
 
 NEUTRAL = "https://www.bbc.co.uk/weather"
 NEUTRAL_PATTERN = re.compile(r"^https://www\.bbc\.co\.uk/weather")
@@ -120,12 +120,13 @@ def test_works_without_javascript(browser, server):
     ctx.close()
 
 
-def test_is_the_first_tab_stop_on_every_page(context, server, nav_pages):
-    page = context.new_page()
-    for src in nav_pages + ["404.md"]:  # the "page not found" page too
-        page.goto(server + html_path(src))
-        page.keyboard.press("Tab")
-        assert page.evaluate("document.activeElement.hasAttribute('data-quick-exit-link')"), src
+def test_is_the_first_tab_stop_on_every_page(every_page, nav_pages):
+    # The first Tab on each page, the "page not found" page too, at both sizes (conftest.page_sweep).
+    for size in ("desktop", "phone"):
+        pages = every_page(size)
+        assert set(pages) == {*nav_pages, "404.md"}
+        missed = [src for src, facts in pages.items() if not facts["first_tab"]]
+        assert not missed, f"[{size}] the first Tab does not reach the quick exit on: {missed}"
 
 
 def test_stays_in_view_and_uncovered_on_a_small_phone(browser, server):

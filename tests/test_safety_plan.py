@@ -14,6 +14,7 @@ from conftest import (
     DOCS,
     NEUTRAL_SITE,
     ROOT,
+    article,
     axe_violations,
     exit_context,
     record_dialogs,
@@ -43,8 +44,6 @@ def page(browser, server):
 def _built_checklists(built_pages, nav_pages) -> list[tuple[str, list[tuple[str, bool]]]]:
     """(title, [(label, is_blank)]) of each checklist, read from the built checklist pages
     themselves, not from the parser that builds the plan: a parser that drops items fails here."""
-    from conftest import article
-
     out = []
     for src in nav_pages:
         if not src.startswith("checklists/") or src == "checklists/index.md":
@@ -71,6 +70,42 @@ def test_every_checklist_item_is_offered_once(page, built_pages, nav_pages):
     assert len(built) >= 9 and len(expected) >= 70
     titles = page.locator(".plan-group h3").all_inner_texts()
     assert titles == [title for title, _ in built]
+
+
+def _searchable(text: str) -> str:
+    """Search index text as a reader's words: tags dropped, spaces squeezed."""
+    return " ".join(re.sub(r"<[^>]+>", " ", text).split())
+
+
+def test_search_finds_each_item_on_its_checklist_not_again_in_the_plan(site_dir, built_pages, nav_pages):
+    """Each checklist item is in the search index once, on its own checklist page; the plan's copies
+    of the items, and its help numbers (hidden until a country is picked), are not."""
+    import json
+
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    plan = [doc for doc in docs if doc["location"].split("#")[0] == PAGE]
+    soup = built_pages["my-safety-plan.md"]
+    # The page's own title and headings (its Markdown), and none of the plan's checklist headings.
+    headings = [h.get_text(" ", strip=True).replace("¶", "").strip() for h in article(soup).select("h1, h2")]
+    assert [doc["title"] for doc in plan] == headings
+    plan_text = _searchable(" ".join(doc["text"] for doc in plan))
+    hidden = [" ".join(li.get_text().split()) for li in soup.select(".plan-help li")]
+    assert hidden and not [entry for entry in hidden if entry in plan_text], "help numbers in the plan's search text"
+    for title, items in _built_checklists(built_pages, nav_pages):
+        home = next(src for src in nav_pages if src.startswith("checklists/")
+                    and article_title(built_pages[src]) == title)
+        text = _searchable(" ".join(doc["text"] for doc in docs if doc["location"].split("#")[0] == html(home)))
+        for label, _ in items:
+            assert label in text, f"{home}: {label!r} not in its search text"
+            assert label not in plan_text, f"{label!r} is in the plan's search text too"
+
+
+def article_title(soup) -> str:
+    return article(soup).h1.get_text(" ", strip=True).replace("¶", "").strip()
+
+
+def html(src: str) -> str:
+    return src[:-3] + ".html"
 
 
 def test_print_shows_only_what_was_picked_and_typed(page, checklists):
