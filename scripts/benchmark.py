@@ -8,7 +8,8 @@ In one run, offline, on this machine:
    reports their time against the English build alone (target: at most 1.3x);
 2. runs ``mkdocs serve`` for each (the project as ``make serve`` runs it, with
    ``DOWNLOADS=off``) on copies of the sources, edits a page three times and
-   reports the median rebuild time MkDocs logs;
+   reports the median rebuild (from the server's "Building documentation..."
+   line to its "Reloading browsers");
 3. serves both on loopback and loads every page in a fresh headless Chromium
    profile, recording requests, bytes, first-contentful-paint and
    largest-contentful-paint, then the paints again on a throttled slow 4G
@@ -16,7 +17,8 @@ In one run, offline, on this machine:
 4. times search on a fresh page as a reader meets it: the pointer goes to the
    search box and clicks, the first query is typed at a person's pace
    (``TYPING_MS`` a key), and the time counted is from the last key to the
-   results shown (what the reader waits for); then the same query typed at
+   results shown (what the reader waits for), each of five queries on fresh
+   pages, the figure being the mean of their medians; then the same query typed at
    once, from the click (the cold cost), and five queries in a row;
 5. runs Lighthouse (npm ``lighthouse@12``, installed into ``build/tools`` by
    ``make setup-bench``, or found on PATH) on the start page of both sites;
