@@ -170,6 +170,17 @@ def page_sweep(browser, urls: list[str], viewport: dict, prepare=None) -> dict[s
     return found
 
 
+def planted_page(url: str, marker: str, replacement: str):
+    """A ``prepare`` for page_sweep: the context serves ``url`` with its first ``marker`` replaced."""
+    def prepare(ctx) -> None:
+        def serve_planted(route):
+            body = route.fetch().text()
+            assert marker in body, f"{url} no longer holds {marker!r}: update the test"
+            route.fulfill(body=body.replace(marker, replacement, 1), content_type="text/html")
+        ctx.route(url, serve_planted)
+    return prepare
+
+
 def axe_sweep(browser, urls: list[str], viewport: dict, prepare=None) -> dict[str, list[dict]]:
     """axe-core's violations on each address (page_sweep, axe only)."""
     return {url: facts["axe"] for url, facts in page_sweep(browser, urls, viewport, prepare).items()}

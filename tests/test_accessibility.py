@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DESKTOP, PHONE, axe_report, axe_sweep, html_path
+from conftest import DESKTOP, PHONE, axe_report, axe_sweep, html_path, planted_page
 
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 
@@ -21,15 +21,7 @@ def test_axe_catches_a_planted_fault(browser, server):
     """The sweep is live and names the right page: an unlabelled control and an empty
     link planted in one page are reported there, and the page beside it stays clean."""
     planted, clean = server + "index.html", server + "guide/what-to-expect.html"
-
-    def plant_fault(ctx):
-        def serve_with_fault(route):
-            body = route.fetch().text()
-            assert "</article>" in body
-            route.fulfill(body=body.replace("</article>", "<input type=text><a href=index.html></a></article>", 1),
-                          content_type="text/html")
-        ctx.route(planted, serve_with_fault)
-
+    plant_fault = planted_page(planted, "</article>", "<input type=text><a href=index.html></a></article>")
     found = axe_sweep(browser, [planted, clean, server + "about.html"], DESKTOP, prepare=plant_fault)
     assert {"label", "link-name"} <= {v["id"] for v in found[planted]}
     assert found[clean] == [], axe_report({clean: found[clean]}, str)

@@ -14,7 +14,7 @@ import benchmark
 import local_browser
 import material_seam
 import stylesheet_split
-from conftest import DESKTOP, PHONE, html_path, open_recording_requests, page_sweep
+from conftest import DESKTOP, PHONE, html_path, open_recording_requests, page_sweep, planted_page
 
 HTML_BUDGET = 60_000  # bytes, per content page
 WEIGHT_RATIO = 0.5  # a first visit costs at most half of the default site's
@@ -132,14 +132,10 @@ LATE_SHIFT = """addEventListener('load', () => requestAnimationFrame(() => {
 def test_layout_shift_check_sees_a_late_shift(browser, server):
     """The sweep's check is live: a shift in the frame after load is counted, on its own page."""
     shifting, steady = server + "guide/what-to-expect.html", server + "guide/why-no-contact.html"
+    plant = planted_page(shifting, "</head>", '<script src="late-shift.js"></script></head>')
 
     def plant_shift(ctx):
-        def serve_with_shift(route):
-            body = route.fetch().text()
-            assert "</head>" in body
-            route.fulfill(body=body.replace("</head>", '<script src="late-shift.js"></script></head>', 1),
-                          content_type="text/html")
-        ctx.route(shifting, serve_with_shift)
+        plant(ctx)
         ctx.route("**/late-shift.js", lambda route: route.fulfill(body=LATE_SHIFT, content_type="text/javascript"))
 
     found = page_sweep(browser, [shifting, steady], PHONE, prepare=plant_shift)
