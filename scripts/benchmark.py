@@ -262,12 +262,6 @@ def _body_size(request) -> int:
         return 0
 
 
-def refuse_other_hosts(ctx, base: str) -> None:
-    """Abort requests to anything but ``base``. The pattern matches only other addresses, and the
-    browser side checks it, so the site's own requests never wait on this process."""
-    ctx.route(re.compile("^(?!" + re.escape(base) + ")"), lambda route: route.abort())
-
-
 def first_visit(browser, base: str, path: str, viewport: dict | None = None, slow: bool = False,
                 wait_until: str = "networkidle", also_wait_for: str | None = None) -> dict:
     """One page, fresh profile: requests, bytes (uncompressed bodies), FCP and LCP.
@@ -280,7 +274,7 @@ def first_visit(browser, base: str, path: str, viewport: dict | None = None, slo
     network to go quiet, which also catches anything a script fetches later.
     """
     ctx = browser.new_context(viewport=viewport or PHONE)
-    refuse_other_hosts(ctx, base)
+    local_browser.refuse_other_hosts(ctx, base)
     page = ctx.new_page()
     if slow:
         cdp = ctx.new_cdp_session(page)
@@ -317,7 +311,7 @@ def cold_visits(browser, base: str, paths: list[str], viewport: dict | None = No
     round to it, before or after the load event.
     """
     ctx = browser.new_context(viewport=viewport or PHONE)
-    refuse_other_hosts(ctx, base)
+    local_browser.refuse_other_hosts(ctx, base)
     page = ctx.new_page()
     cdp = ctx.new_cdp_session(page)
     cdp.send("Network.enable")

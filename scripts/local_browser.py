@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +28,23 @@ CHROMIUM_ARGS = [
 def launch(playwright):
     """A headless Chromium browser (Debian's)."""
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+
+def refuse_other_hosts(context, allowed_prefix: str) -> list[str]:
+    """Abort every request in ``context`` whose URL does not start with ``allowed_prefix``;
+    return the list the refused addresses are added to.
+
+    The route's pattern matches only the other addresses, and the browser side checks it, so
+    the site's own requests never wait on this process (a ``**/*`` route costs about a second
+    over 34 pages)."""
+    refused: list[str] = []
+
+    def refuse(route):
+        refused.append(route.request.url)
+        route.abort()
+
+    context.route(re.compile("^(?!" + re.escape(allowed_prefix) + ")"), refuse)
+    return refused
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

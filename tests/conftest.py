@@ -44,18 +44,11 @@ def plant(root: Path, path: str, old: str, new: str) -> None:
 
 
 def refuse_other_origins(context, allowed_prefix: str) -> list[str]:
-    """Abort every request whose URL does not start with ``allowed_prefix``; return what was refused.
+    """Abort every request whose URL does not start with ``allowed_prefix``; return what was refused
+    (``local_browser.refuse_other_hosts``, which the benchmark uses too)."""
+    import local_browser
 
-    The route matches only the other addresses (a pattern the browser side checks), so the
-    site's own requests never wait on the test process."""
-    refused: list[str] = []
-
-    def refuse(route):
-        refused.append(route.request.url)
-        route.abort()
-
-    context.route(re.compile("^(?!" + re.escape(allowed_prefix) + ")"), refuse)
-    return refused
+    return local_browser.refuse_other_hosts(context, allowed_prefix)
 
 
 def open_recording_requests(browser, url: str, viewport: dict):
@@ -99,8 +92,8 @@ def visit_every_page(browser, base: str, pages: dict[str, str], query: str) -> d
 # The two screen sizes every page is checked at.
 PHONE = {"width": 360, "height": 640}
 DESKTOP = {"width": 1280, "height": 800}
-AT_BOTH_SIZES = pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
+AT_BOTH_SIZES = pytest.mark.parametrize("size", list(SIZES.values()), ids=list(SIZES))
 
 
 # axe-core rules switched off, each with its reason. Keep this empty unless a rule is wrong for this site.
@@ -399,3 +392,8 @@ def built_pages_es(site_dir_es, nav_pages_es) -> dict:
 def article(soup):
     """The page's own content, without Material's navigation and footer."""
     return soup.select_one("article.md-content__inner")
+
+
+def heading_text(tag) -> str:
+    """A heading's words as a reader sees them, without its permalink sign."""
+    return tag.get_text(" ", strip=True).replace("¶", "").strip()

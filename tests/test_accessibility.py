@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DESKTOP, PHONE, axe_report, axe_sweep, html_path, planted_page
-
-VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
+from conftest import DESKTOP, PHONE, SIZES, axe_report, axe_sweep, html_path, planted_page
 
 
-@pytest.mark.parametrize("size", VIEWPORTS)
+@pytest.mark.parametrize("size", SIZES)
 def test_axe_finds_no_violations(every_page, nav_pages, size):
     found = {src: facts["axe"] for src, facts in every_page(size).items()}
     assert set(found) == {*nav_pages, "404.md"}
@@ -72,10 +70,10 @@ FOCUS_STATE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("size", VIEWPORTS)
+@pytest.mark.parametrize("size", SIZES)
 def test_every_tab_stop_shows_focus_and_is_not_hidden(browser, server, size):
     """WCAG 2.4.7 and 2.4.11: each focused control has a visible ring, is on screen and not under the sticky bars."""
-    ctx = browser.new_context(viewport=VIEWPORTS[size])
+    ctx = browser.new_context(viewport=SIZES[size])
     page = ctx.new_page()
     page.goto(server + "guide/what-to-expect.html")
     problems, seen = [], 0
@@ -106,7 +104,7 @@ def _tab_to(page, selector: str, limit: int = 15) -> None:
 def test_keyboard_alone_opens_the_menu_on_a_phone(browser, server):
     """Menu button, Enter: focus moves into the menu, every stop there is in sight, the page
     behind is out of the tab order (the quick exit is not), and Escape closes it."""
-    ctx = browser.new_context(viewport=VIEWPORTS["phone"])
+    ctx = browser.new_context(viewport=PHONE)
     page = ctx.new_page()
     page.goto(server + "checklists/at-work.html")  # a page whose section opens over the main list
     menu = "button[data-toggle='__drawer']"
@@ -147,7 +145,7 @@ def test_keyboard_alone_opens_the_menu_on_a_phone(browser, server):
 
 
 def test_closed_menu_links_take_no_focus_on_a_phone(browser, server):
-    ctx = browser.new_context(viewport=VIEWPORTS["phone"])
+    ctx = browser.new_context(viewport=PHONE)
     page = ctx.new_page()
     page.goto(server + "guide/what-to-expect.html")
     for _ in range(60):
@@ -158,7 +156,7 @@ def test_closed_menu_links_take_no_focus_on_a_phone(browser, server):
 
 
 def test_keyboard_alone_searches_on_a_phone(browser, server):
-    ctx = browser.new_context(viewport=VIEWPORTS["phone"])
+    ctx = browser.new_context(viewport=PHONE)
     page = ctx.new_page()
     page.goto(server + "index.html")
     _tab_to(page, "button[data-toggle='__search']")
@@ -183,11 +181,11 @@ def test_pages_reflow_at_320_css_pixels(browser, server, nav_pages):
     assert not wide, wide
 
 
-@pytest.mark.parametrize("size", VIEWPORTS)
+@pytest.mark.parametrize("size", SIZES)
 def test_header_shows_each_menu_and_search_control_once(browser, server, size):
     """The Menu and Search buttons replace Material's icon labels on a phone; on a desktop
     neither shows (the menu is always open and the search box is in the header)."""
-    ctx = browser.new_context(viewport=VIEWPORTS[size])
+    ctx = browser.new_context(viewport=SIZES[size])
     page = ctx.new_page()
     page.goto(server + "help-now.html")
     for _ in range(2):  # before and after Material's script has started

@@ -18,7 +18,7 @@ import checklist_labels  # noqa: E402
 import checklists_pdf  # noqa: E402
 import print_pdf  # noqa: E402
 import project_config  # noqa: E402
-from conftest import article, html_path, plant
+from conftest import article, heading_text, html_path, plant
 
 _CONFIG = project_config.read()
 # The checklist pages, in nav order: the same list the PDF hook uses.
@@ -48,7 +48,7 @@ def test_the_checklists_page_lists_every_checklist_in_the_nav(built_pages):
 
 
 def _title(soup) -> str:
-    return article(soup).find("h1").get_text(" ", strip=True).replace("¶", "").strip()
+    return heading_text(article(soup).find("h1"))
 
 
 @pytest.mark.parametrize("src", CHECKLISTS)

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import article
+from conftest import article, heading_text
 
 COVERAGE = [
     # Why no contact
@@ -309,7 +309,7 @@ ESCALATION_AS_PROGRESS = re.compile(
 def _section_text(soup, heading: str) -> str | None:
     content = article(soup)
     for h in content.find_all(re.compile(r"^h[1-6]$")):
-        if h.get_text(" ", strip=True).replace("¶", "").strip() != heading:
+        if heading_text(h) != heading:
             continue
         # A page title names the page's opening, before its first subheading: a row
         # with the title as heading must not find its phrase anywhere on the page.

@@ -7,7 +7,7 @@ import re
 
 import yaml
 
-from conftest import DOCS, article
+from conftest import DOCS, article, heading_text
 
 
 def _front_matter(src: str) -> dict:
@@ -35,7 +35,7 @@ def test_exactly_one_h1_matching_the_title(built_pages):
     for src, soup in built_pages.items():
         h1s = article(soup).find_all("h1")
         assert len(h1s) == 1, f"docs/{src}: {len(h1s)} H1 headings"
-        heading = h1s[0].get_text(" ", strip=True).replace("¶", "").strip()
+        heading = heading_text(h1s[0])
         assert heading == _front_matter(src)["title"], f"docs/{src}: H1 {heading!r} differs from title"
 
 

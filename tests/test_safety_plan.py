@@ -17,6 +17,8 @@ from conftest import (
     article,
     axe_violations,
     exit_context,
+    heading_text,
+    html_path,
     record_dialogs,
     refuse_other_origins,
 )
@@ -41,35 +43,35 @@ def page(browser, server):
     assert outside == [], outside
 
 
-def _built_checklists(built_pages, nav_pages) -> list[tuple[str, list[tuple[str, bool]]]]:
-    """(title, [(label, is_blank)]) of each checklist, read from the built checklist pages
+def _built_checklists(built_pages, nav_pages) -> list[tuple[str, str, list[tuple[str, bool]]]]:
+    """(source, title, [(label, is_blank)]) of each checklist, read from the built checklist pages
     themselves, not from the parser that builds the plan: a parser that drops items fails here."""
     out = []
     for src in nav_pages:
         if not src.startswith("checklists/") or src == "checklists/index.md":
             continue
         content = article(built_pages[src])
-        title = content.h1.get_text(" ", strip=True).replace("¶", "").strip()
+        title = heading_text(content.h1)
         items = []
         for li in content.select("li.task-list-item"):
             text = " ".join(li.get_text().split())
             blank = re.search(r"\s*:?\s*_{3,}\s*$", text)
             items.append((text[: blank.start()].strip() if blank else text, bool(blank)))
         assert items, f"docs/{src}: no checklist items found in the built page"
-        out.append((title, items))
+        out.append((src, title, items))
     return out
 
 
 def test_every_checklist_item_is_offered_once(page, built_pages, nav_pages):
     built = _built_checklists(built_pages, nav_pages)
-    expected = [item for _, items in built for item in items]
+    expected = [item for _, _, items in built for item in items]
     shown = page.evaluate("""() => [...document.querySelectorAll('.plan-item')].map(li => [
         li.querySelector('label').textContent.replace(/\\s+/g, ' ').trim(), !!li.querySelector('input[type=text]')])""")
     assert [tuple(x) for x in shown] == expected
     # Today's guide has 9 checklists of 77 items: a plan that loses a whole checklist or section fails above.
     assert len(built) >= 9 and len(expected) >= 70
     titles = page.locator(".plan-group h3").all_inner_texts()
-    assert titles == [title for title, _ in built]
+    assert titles == [title for _, title, _ in built]
 
 
 def _searchable(text: str) -> str:
@@ -86,26 +88,16 @@ def test_search_finds_each_item_on_its_checklist_not_again_in_the_plan(site_dir,
     plan = [doc for doc in docs if doc["location"].split("#")[0] == PAGE]
     soup = built_pages["my-safety-plan.md"]
     # The page's own title and headings (its Markdown), and none of the plan's checklist headings.
-    headings = [h.get_text(" ", strip=True).replace("¶", "").strip() for h in article(soup).select("h1, h2")]
+    headings = [heading_text(h) for h in article(soup).select("h1, h2")]
     assert [doc["title"] for doc in plan] == headings
     plan_text = _searchable(" ".join(doc["text"] for doc in plan))
     hidden = [" ".join(li.get_text().split()) for li in soup.select(".plan-help li")]
     assert hidden and not [entry for entry in hidden if entry in plan_text], "help numbers in the plan's search text"
-    for title, items in _built_checklists(built_pages, nav_pages):
-        home = next(src for src in nav_pages if src.startswith("checklists/")
-                    and article_title(built_pages[src]) == title)
-        text = _searchable(" ".join(doc["text"] for doc in docs if doc["location"].split("#")[0] == html(home)))
+    for home, _, items in _built_checklists(built_pages, nav_pages):
+        text = _searchable(" ".join(doc["text"] for doc in docs if doc["location"].split("#")[0] == html_path(home)))
         for label, _ in items:
             assert label in text, f"{home}: {label!r} not in its search text"
             assert label not in plan_text, f"{label!r} is in the plan's search text too"
-
-
-def article_title(soup) -> str:
-    return article(soup).h1.get_text(" ", strip=True).replace("¶", "").strip()
-
-
-def html(src: str) -> str:
-    return src[:-3] + ".html"
 
 
 def test_print_shows_only_what_was_picked_and_typed(page, checklists):
